@@ -1,0 +1,38 @@
+# Jigsaw — build, test, demonstrate and benchmark.
+#   make demo   builds (release) and runs the demonstration on bundled synthetic data
+#   make test   builds and runs the whole test suite
+#   make bench  runs the benchmarks against their peer tools (release build)
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+RELEASE_FLAGS := -c release -Xswiftc -enforce-exclusivity=unchecked
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+# Install the Debian packages the build needs when they are missing (libcrypto headers, pkg-config).
+deps:
+	@if ! pkg-config --exists libcrypto 2>/dev/null || ! command -v pkg-config >/dev/null; then \
+		echo "Installing libssl-dev and pkg-config…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: release
+	@bash scripts/demo.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+
+bench: release
+	@bash Tests/Benchmarks/tokenise/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+
+clean:
+	rm -rf .build demo-output bench-output

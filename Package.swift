@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "jigsaw",
+    products: [
+        .library(name: "JigsawCrypto", targets: ["JigsawCrypto"]),
+        .library(name: "JigsawCSV", targets: ["JigsawCSV"]),
+        .library(name: "JigsawIdentifiers", targets: ["JigsawIdentifiers"]),
+        .library(name: "JigsawTokens", targets: ["JigsawTokens"]),
+        .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
+        .executable(name: "jigsaw", targets: ["jigsaw"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // OpenSSL's libcrypto, wrapped the way GRDB wraps SQLite: a system library with a shim header.
+        .systemLibrary(
+            name: "CJigsawCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "JigsawCrypto", dependencies: ["CJigsawCrypto"]),
+        .target(name: "JigsawCSV"),
+        .target(name: "JigsawIdentifiers"),
+        .target(name: "JigsawTokens", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV"]),
+        .target(
+            name: "JigsawCLI",
+            dependencies: [
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "jigsaw", dependencies: ["JigsawCLI"]),
+
+        .testTarget(name: "JigsawCryptoTests", dependencies: ["JigsawCrypto"]),
+        .testTarget(name: "JigsawCSVTests", dependencies: ["JigsawCSV"]),
+        .testTarget(name: "JigsawIdentifiersTests", dependencies: ["JigsawIdentifiers"]),
+        .testTarget(
+            name: "JigsawTokensTests",
+            dependencies: ["JigsawTokens", "JigsawCrypto", "JigsawIdentifiers"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "jigsaw"]),
+    ]
+)
+
+// Upcoming language features every target gets, applied in one place as swift-nio and swift-crypto do.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,78 @@
+internal import ArgumentParser
+internal import JigsawIdentifiers
+internal import JigsawCSV
+internal import JigsawTokens
+
+/// `jigsaw validate`: check identifier columns without a key and without writing tokens.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check NHS number and UPN columns: counts of valid, invalid (by reason) and blank values.",
+        discussion: """
+            Prints per column: rows, valid, invalid by reason and blank. --report FILE.csv lists the line and
+            reason of every invalid value, never the value. Exit status 0 when every present value is valid,
+            1 when any is invalid.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The input CSV, or - for standard input.", valueName: "input"))
+    var input: String
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column and its scheme (nhs-number or upn), e.g. nhs_number=nhs-number. Repeatable.", valueName: "column=scheme"))
+    var column: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the line, column and reason of each invalid value to this CSV.", valueName: "file.csv"))
+    var report: String?
+
+    @Flag(name: .long, help: "Replace the report if it exists.")
+    var force = false
+
+    @OptionGroup var csvOptions: CSVInputOptions
+
+    func run() async throws {
+        let columns = try parseColumnSpecs(column, noun: "scheme")
+        for spec in columns where spec.domain != "nhs-number" && spec.domain != "upn" {
+            throw ValidationError("--column \(spec.name)=\(spec.domain): the scheme must be nhs-number or upn")
+        }
+        let dialect = try csvOptions.dialect()
+        let onRagged = try csvOptions.raggedPolicy()
+        let reportFile = try report.map { path throws in try AtomicOutputFile(path: path, overwrite: force, inputs: [input]) }
+        try reportFile?.write(Array("line,column,reason\n".utf8))
+        var pending: [UInt8] = []
+        let progress = ProgressLine(verb: "validating", enabled: true)
+        let tally = try await ExtractRunner.validate(
+            input: input, dialect: dialect, columns: columns, onRagged: onRagged,
+            finding: { finding in
+                guard let reportFile else { return }
+                pending.append(contentsOf: "\(finding.line),".utf8)
+                Array(finding.column.utf8).withUnsafeBytes { CSVFieldValue.appendField($0, to: &pending, dialect: CSVDialect()) }
+                pending.append(contentsOf: ",\(finding.reason.rawValue)\n".utf8)
+                if pending.count >= 1 << 16 {
+                    try reportFile.write(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            },
+            progress: progress.update(rows:))
+        progress.finish()
+        if let reportFile {
+            try reportFile.write(pending)
+            try reportFile.commit()
+        }
+        var lines = ["\(input == "-" ? "<stdin>" : input): \(Console.count(tally.rows)) rows"]
+        for column in tally.columns {
+            var line = "column \"\(column.name)\" (\(column.domain)): \(Console.count(column.rows)) rows, \(Console.count(column.valid)) valid"
+            if column.domain == "upn" { line += " (\(Console.count(column.temporary)) temporary)" }
+            line += ", \(Console.count(column.invalid)) invalid, \(Console.count(column.blank)) blank"
+            lines.append(line)
+            for (reason, count) in zip(ColumnTally.reasons, column.invalidByReason) where count > 0 {
+                lines.append("  invalid, \(reason.phrase) (\(reason.rawValue)): \(Console.count(count))")
+            }
+        }
+        if tally.raggedRows > 0 { lines.append("rows with the wrong number of fields (\(onRagged.rawValue)): \(Console.count(tally.raggedRows))") }
+        if let report { lines.append("report of invalid values (line, column, reason): \(report)") }
+        Console.out(lines.joined(separator: "\n") + "\n")
+        if tally.columns.contains(where: { $0.invalid > 0 }) {
+            throw ExitCode(JigsawMain.Status.findings.rawValue)
+        }
+    }
+}

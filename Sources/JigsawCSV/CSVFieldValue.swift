@@ -1,0 +1,83 @@
+/// Reading a field's value out of its raw extent.
+public enum CSVFieldValue {
+    /// The field's value with its quotes removed and doubled quotes undoubled (allocates; for headers
+    /// and occasional use).
+    /// - Parameters:
+    ///   - bytes: the buffer holding the field.
+    ///   - field: the field's extent.
+    /// - Returns: the value's bytes.
+    public static func unquoted(_ bytes: [UInt8], _ field: CSVField) -> [UInt8] {
+        bytes.withUnsafeBytes { raw in
+            var out = [UInt8](repeating: 0, count: field.end - field.start)
+            let n = out.withUnsafeMutableBytes { unquote(raw, field, into: $0) }
+            return Array(out[0..<n])
+        }
+    }
+
+    /// Writes the field's value, with quotes removed and doubled quotes undoubled, into `output`.
+    /// - Parameters:
+    ///   - bytes: the buffer holding the field.
+    ///   - field: the field's extent.
+    ///   - output: at least `field.end - field.start` writable bytes.
+    /// - Returns: the number of bytes written.
+    /// - Complexity: O(*n*) in the field's length; no allocation.
+    @inline(__always)
+    public static func unquote(_ bytes: UnsafeRawBufferPointer, _ field: CSVField, into output: UnsafeMutableRawBufferPointer) -> Int {
+        if !field.quoted {
+            let n = field.end - field.start
+            if n > 0 { output.baseAddress!.copyMemory(from: bytes.baseAddress! + field.start, byteCount: n) }
+            return n
+        }
+        var n = 0
+        var i = field.start + 1
+        let end = field.end - 1
+        while i < end {
+            let byte = bytes[i]
+            output[n] = byte
+            n += 1
+            i += byte == 0x22 ? 2 : 1
+        }
+        return n
+    }
+
+    /// Whether `bytes` are well-formed UTF-8.
+    /// - Parameter bytes: the bytes to check.
+    /// - Returns: `true` for valid UTF-8 (ASCII is checked without decoding).
+    public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var ascii = true
+        for byte in bytes where byte >= 0x80 { ascii = false; break }
+        if ascii { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Whether a value must be quoted when written: it holds the delimiter, a quote, CR or LF, or has
+    /// surrounding spaces that a reader might strip.
+    /// - Parameters:
+    ///   - bytes: the value.
+    ///   - dialect: the output dialect.
+    /// - Returns: `true` when the value needs quotes.
+    public static func needsQuotes(_ bytes: UnsafeRawBufferPointer, dialect: CSVDialect) -> Bool {
+        for byte in bytes where byte == dialect.delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            return true
+        }
+        return false
+    }
+
+    /// Appends `value` to `output` as one CSV field, quoting it when needed.
+    /// - Parameters:
+    ///   - value: the value's bytes.
+    ///   - output: the buffer to append to.
+    ///   - dialect: the output dialect.
+    public static func appendField(_ value: UnsafeRawBufferPointer, to output: inout [UInt8], dialect: CSVDialect) {
+        guard needsQuotes(value, dialect: dialect) else {
+            output.append(contentsOf: value)
+            return
+        }
+        output.append(0x22)
+        for byte in value {
+            output.append(byte)
+            if byte == 0x22 { output.append(0x22) }
+        }
+        output.append(0x22)
+    }
+}

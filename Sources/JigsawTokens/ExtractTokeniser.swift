@@ -1,0 +1,283 @@
+internal import JigsawCrypto
+public import JigsawCSV
+internal import JigsawIdentifiers
+
+/// What to do with a present but invalid identifier.
+public enum InvalidValuePolicy: String, Sendable, CaseIterable {
+    /// Write an empty token and keep the row (the default).
+    case blank
+    /// Leave the whole row out of the output.
+    case dropRow = "drop-row"
+    /// Stop at the first invalid value; no output is written.
+    case fail
+}
+
+/// What to do with a row whose field count differs from the header's.
+public enum RaggedRowPolicy: String, Sendable, CaseIterable {
+    /// Stop with an error naming the line (the default).
+    case fail
+    /// Leave the row out of the output and count it.
+    case dropRow = "drop-row"
+    /// Keep the row: missing identifier fields count as blank, extra fields pass through.
+    case keep
+}
+
+/// A column to tokenise and the domain of its values.
+public struct TokenColumnSpec: Sendable, Equatable {
+    /// The header name.
+    public var name: String
+    /// The token domain: `nhs-number`, `upn` or any other `[a-z0-9-]+` name.
+    public var domain: String
+
+    /// Creates a column specification.
+    /// - Parameters:
+    ///   - name: the header name.
+    ///   - domain: the token domain.
+    public init(name: String, domain: String) {
+        self.name = name
+        self.domain = domain
+    }
+}
+
+/// The result of processing one chunk.
+public struct ExtractChunkResult: Sendable {
+    /// The chunk's output bytes (empty when only validating).
+    public var output: [UInt8]
+    /// The chunk's counts.
+    public var tally: ExtractTally
+    /// Invalid values found, in input order (only when findings are collected).
+    public var findings: [InvalidValueFinding]
+}
+
+/// Validates and (optionally) tokenises the identifier columns of a CSV extract, one chunk at a time.
+///
+/// Each named column is replaced in place by its token; every other column passes through byte for byte
+/// unless dropped; line endings are kept. Chunks are independent, so ``process(_:)`` runs concurrently
+/// on all cores, each call keying its own HMAC states from the shared subkey.
+public struct ExtractTokeniser: Sendable {
+    private struct ResolvedColumn: Sendable {
+        var index: Int
+        var domain: String
+        var scheme: IdentifierScheme
+    }
+
+    /// The input's name for messages.
+    public let file: String
+    /// The input's dialect.
+    public let dialect: CSVDialect
+    /// The input's header.
+    public let header: CSVHeader
+    private let columns: [ResolvedColumn]
+    private let tokenColumnOf: [Int]
+    private let dropped: [Bool]
+    private let tokenBytes: Int
+    private let onInvalid: InvalidValuePolicy
+    private let onRagged: RaggedRowPolicy
+    private let collectFindings: Bool
+    private let tokenSubkey: SecretBytes?
+
+    /// Plans a run against a header.
+    /// - Parameters:
+    ///   - file: the input's name for messages.
+    ///   - header: the input's header.
+    ///   - dialect: the input's dialect.
+    ///   - columns: the identifier columns and their domains.
+    ///   - drop: columns to leave out of the output.
+    ///   - keys: derived keys to tokenise with, or `nil` to validate only (no output).
+    ///   - tokenBytes: the token length in bytes (16...32).
+    ///   - onInvalid: what to do with invalid values.
+    ///   - onRagged: what to do with rows of the wrong width.
+    ///   - collectFindings: whether to list each invalid value's line and reason.
+    /// - Throws: ``CSVError`` for columns missing from the header or named twice in it, and
+    ///   ``TokenisationError`` for contradictory options.
+    public init(
+        file: String, header: CSVHeader, dialect: CSVDialect, columns specs: [TokenColumnSpec], drop: [String] = [],
+        keys: DerivedKeys?, tokenBytes: Int = TokenDeriver.fullTokenBytes,
+        onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, collectFindings: Bool = false
+    ) throws {
+        self.file = file
+        self.header = header
+        self.dialect = dialect
+        self.tokenBytes = tokenBytes
+        self.onInvalid = onInvalid
+        self.onRagged = onRagged
+        self.collectFindings = collectFindings
+        guard (TokenDeriver.minimumTokenBytes...TokenDeriver.fullTokenBytes).contains(tokenBytes) else {
+            throw TokenisationError(.badPlan, "--token-bytes must be between \(TokenDeriver.minimumTokenBytes) and \(TokenDeriver.fullTokenBytes)", file: file)
+        }
+        func resolve(_ name: String) throws -> Int {
+            let exact = header.names.indices.filter { header.names[$0] == name }
+            if exact.count > 1 {
+                throw CSVError(.duplicateColumn, "the header names column \"\(name)\" more than once; rename one of them", file: file, line: 1)
+            }
+            guard let index = header.index(of: name) else {
+                throw CSVError(.missingColumn, "the header has no column \"\(name)\" (columns: \(header.names.map { "\"\($0)\"" }.joined(separator: ", ")))", file: file, line: 1)
+            }
+            return index
+        }
+        var resolved: [ResolvedColumn] = []
+        var tokenColumnOf = [Int](repeating: -1, count: header.names.count)
+        for spec in specs {
+            guard IdentifierScheme.isValidDomainName(spec.domain) else {
+                throw TokenisationError(.badPlan, "domain \"\(spec.domain)\" is not a valid name; use lowercase letters, digits and hyphens", file: file)
+            }
+            let index = try resolve(spec.name)
+            guard tokenColumnOf[index] < 0 else {
+                throw TokenisationError(.badPlan, "column \"\(spec.name)\" is named twice with --column", file: file)
+            }
+            tokenColumnOf[index] = resolved.count
+            resolved.append(ResolvedColumn(index: index, domain: spec.domain, scheme: IdentifierScheme(domain: spec.domain)))
+        }
+        var dropped = [Bool](repeating: false, count: header.names.count)
+        for name in drop {
+            let index = try resolve(name)
+            guard tokenColumnOf[index] < 0 else {
+                throw TokenisationError(.badPlan, "column \"\(name)\" is both tokenised and dropped; choose one", file: file)
+            }
+            dropped[index] = true
+        }
+        self.columns = resolved
+        self.tokenColumnOf = tokenColumnOf
+        self.dropped = dropped
+        self.tokenSubkey = try keys.map { try $0.subkey(.token) }
+    }
+
+    /// An empty tally for this plan's columns.
+    public var emptyTally: ExtractTally {
+        ExtractTally(columns: columns.map { ColumnTally(name: header.names[$0.index], domain: $0.domain) })
+    }
+
+    /// The output's first bytes: the byte-order mark if the input had one, and the header without dropped columns.
+    /// - Parameter byteOrderMark: whether to start with a UTF-8 byte-order mark.
+    /// - Returns: the bytes to write before the first chunk.
+    public func outputHeader(byteOrderMark: Bool) -> [UInt8] {
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+        var first = true
+        for (index, field) in header.fields.enumerated() where !dropped[index] {
+            if !first { out.append(dialect.delimiter) }
+            first = false
+            out.append(contentsOf: header.rawBytes[field.start..<field.end])
+        }
+        out.append(contentsOf: header.lineEnding)
+        return out
+    }
+
+    private func describe(_ index: Int) -> String {
+        CSVRecordParser.describeColumn(index, names: header.names)
+    }
+
+    /// Processes one chunk: checks every identifier, and when keyed, writes the chunk's output rows.
+    /// - Parameter chunk: whole records from ``CSVChunkReader``.
+    /// - Returns: the output bytes, counts and findings.
+    /// - Throws: ``CSVError`` for malformed CSV, ragged rows (under `fail`) or invalid UTF-8 in an
+    ///   identifier column; ``TokenisationError`` for an invalid value under `--on-invalid fail`.
+    /// - Complexity: O(*n*) in the chunk's size.
+    public func process(_ chunk: CSVChunk) throws -> ExtractChunkResult {
+        let derivers = tokenSubkey.map { key in columns.map { TokenDeriver(domain: $0.domain, tokenSubkey: key, tokenBytes: tokenBytes) } }
+        let emit = derivers != nil
+        var tally = emptyTally
+        var findings: [InvalidValueFinding] = []
+        var out: [UInt8] = []
+        if emit { out.reserveCapacity(chunk.bytes.count + chunk.bytes.count / 2 + 4096) }
+        let headerWidth = header.names.count
+        let hexWidth = 2 * tokenBytes
+
+        try chunk.bytes.withUnsafeBytes { raw in
+            // Scratch: one unquoted value, its canonical form, and each column's token as hex.
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * (raw.count + 16) + hexWidth * Swift.max(columns.count, 1), alignment: 16)
+            defer {
+                scratch.initializeMemory(as: UInt8.self, repeating: 0)
+                scratch.deallocate()
+            }
+            let value = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<(raw.count + 16)])
+            let canonical = UnsafeMutableRawBufferPointer(rebasing: scratch[(raw.count + 16)..<(2 * (raw.count + 16))])
+            let hexBase = 2 * (raw.count + 16)
+            var tokenLength = [Int](repeating: 0, count: columns.count)
+
+            var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine,
+                                         bufferEnd: chunk.bufferEnd, file: file, columnNames: header.names)
+            var fields: [CSVField] = []
+            fields.reserveCapacity(headerWidth + 4)
+            rows: while let record = try parser.next(fields: &fields) {
+                if record.isBlank {
+                    if emit { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[record.start..<record.end])) }
+                    continue
+                }
+                tally.rows += 1
+                if fields.count != headerWidth {
+                    tally.raggedRows += 1
+                    switch onRagged {
+                    case .fail:
+                        throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(headerWidth); fix the row, or pass --on-ragged drop-row or keep", file: file, line: record.line)
+                    case .dropRow:
+                        continue rows
+                    case .keep:
+                        break
+                    }
+                }
+                var dropRow = false
+                for (k, column) in columns.enumerated() {
+                    tokenLength[k] = 0
+                    tally.columns[k].rows += 1
+                    guard column.index < fields.count else {
+                        tally.columns[k].blank += 1
+                        continue
+                    }
+                    let length = CSVFieldValue.unquote(raw, fields[column.index], into: value)
+                    let valueBytes = UnsafeRawBufferPointer(rebasing: value[0..<length])
+                    let check = column.scheme.canonicalise(valueBytes, into: canonical)
+                    if column.scheme == .opaque || check == .invalid(.badCharacters) {
+                        guard CSVFieldValue.isValidUTF8(valueBytes) else {
+                            throw CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: record.line, column: describe(column.index))
+                        }
+                    }
+                    switch check {
+                    case .valid(let canonicalLength, let temporary):
+                        tally.columns[k].valid += 1
+                        if temporary { tally.columns[k].temporary += 1 }
+                        if let derivers {
+                            derivers[k].writeToken(
+                                canonical: UnsafeRawBufferPointer(rebasing: canonical[0..<canonicalLength]),
+                                into: UnsafeMutableRawBufferPointer(rebasing: scratch[(hexBase + k * hexWidth)..<(hexBase + (k + 1) * hexWidth)]))
+                            tokenLength[k] = hexWidth
+                        }
+                    case .blank:
+                        tally.columns[k].blank += 1
+                    case .invalid(let reason):
+                        tally.columns[k].invalidByReason[InvalidIdentifierReason.allCases.firstIndex(of: reason)!] += 1
+                        if collectFindings {
+                            findings.append(InvalidValueFinding(line: record.line, column: header.names[column.index], reason: reason))
+                        }
+                        switch onInvalid {
+                        case .blank: break
+                        case .dropRow: dropRow = true
+                        case .fail:
+                            throw TokenisationError(.invalidIdentifier, "invalid \(column.domain) value (\(reason.phrase)); with --on-invalid fail nothing is written", file: file, line: record.line, column: describe(column.index), reason: reason)
+                        }
+                    }
+                }
+                if dropRow {
+                    tally.rowsDroppedInvalid += 1
+                    continue rows
+                }
+                guard emit else { continue }
+                tally.rowsWritten += 1
+                var first = true
+                for (index, field) in fields.enumerated() {
+                    if index < headerWidth && dropped[index] { continue }
+                    if !first { out.append(dialect.delimiter) }
+                    first = false
+                    let k = index < headerWidth ? tokenColumnOf[index] : -1
+                    if k >= 0 {
+                        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[(hexBase + k * hexWidth)..<(hexBase + k * hexWidth + tokenLength[k])]))
+                    } else {
+                        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[field.start..<field.end]))
+                    }
+                }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[record.contentEnd..<record.end]))
+            }
+        }
+        return ExtractChunkResult(output: out, tally: tally, findings: findings)
+    }
+}
+

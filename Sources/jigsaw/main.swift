@@ -1,0 +1,3 @@
+import JigsawCLI
+
+await JigsawMain.run()

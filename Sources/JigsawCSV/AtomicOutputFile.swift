@@ -96,6 +96,17 @@ public final class AtomicOutputFile {
         if let failure { throw failure }
     }
 
+    /// Appends the bytes of a buffer to the output.
+    /// - Parameter buffer: the bytes to write.
+    /// - Throws: ``CSVError`` when the write fails.
+    public func write(_ buffer: ByteBuffer) throws(CSVError) {
+        var failure: CSVError?
+        buffer.withUnsafeBytes { raw in
+            do throws(CSVError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// Flushes the output to disk and moves it into place.
     /// - Throws: ``CSVError`` when syncing or renaming fails, or when the destination appeared meanwhile.
     public func commit() throws(CSVError) {

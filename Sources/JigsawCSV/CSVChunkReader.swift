@@ -1,7 +1,10 @@
 /// A run of whole records cut from the input, ready to be processed independently of its neighbours.
 public struct CSVChunk: Sendable {
-    /// The records' bytes, ending at a record boundary (or wherever the input ends).
-    public var bytes: [UInt8]
+    /// The records' bytes, ending at a record boundary (or wherever the input ends). The buffer is
+    /// recycled by ``CSVChunkPipeline`` once the chunk has been processed.
+    public var buffer: ByteBuffer
+    /// A copy of the records' bytes.
+    public var bytes: [UInt8] { buffer.array }
     /// 0-based position of this chunk in the input.
     public var index: Int
     /// The physical line of the chunk's first byte.
@@ -77,7 +80,7 @@ public final class CSVChunkReader {
     ///   - chunkSize: the target number of bytes per chunk.
     ///   - maxRecordBytes: the longest record accepted.
     /// - Throws: ``CSVError`` when the file cannot be opened.
-    public init(path: String, dialect: CSVDialect = CSVDialect(), chunkSize: Int = 1 << 20, maxRecordBytes: Int = 16 << 20) throws(CSVError) {
+    public init(path: String, dialect: CSVDialect = CSVDialect(), chunkSize: Int = 1 << 19, maxRecordBytes: Int = 16 << 20) throws(CSVError) {
         source = try ByteSource(path: path)
         self.dialect = dialect
         self.chunkSize = chunkSize
@@ -126,19 +129,20 @@ public final class CSVChunkReader {
     }
 
     /// Returns the next chunk of whole records, or `nil` at the end of the input.
+    /// - Parameter storage: a buffer to fill (emptied first), so steady-state reading allocates nothing.
     /// - Returns: a chunk of about `chunkSize` bytes.
     /// - Throws: ``CSVError`` when reading fails.
-    public func nextChunk() throws(CSVError) -> CSVChunk? {
+    public func nextChunk(reusing storage: ByteBuffer? = nil) throws(CSVError) -> CSVChunk? {
         while true {
-            if boundary >= chunkSize { return emit(upTo: boundary, lines: linesAtBoundary, end: .endOfInput) }
+            if boundary >= chunkSize { return emit(upTo: boundary, lines: linesAtBoundary, end: .endOfInput, into: storage) }
             if atEnd {
                 if filled == 0 { return nil }
-                return emit(upTo: filled, lines: linesScanned, end: .endOfInput)
+                return emit(upTo: filled, lines: linesScanned, end: .endOfInput, into: storage)
             }
             if filled == buffer.count {
-                if boundary > 0 { return emit(upTo: boundary, lines: linesAtBoundary, end: .endOfInput) }
+                if boundary > 0 { return emit(upTo: boundary, lines: linesAtBoundary, end: .endOfInput, into: storage) }
                 if filled >= maxRecordBytes {
-                    return emit(upTo: filled, lines: linesScanned, end: .recordTooLong(limit: maxRecordBytes))
+                    return emit(upTo: filled, lines: linesScanned, end: .recordTooLong(limit: maxRecordBytes), into: storage)
                 }
                 grow()
             }
@@ -193,9 +197,11 @@ public final class CSVChunkReader {
         linesAtBoundary = linesAtLast
     }
 
-    private func emit(upTo end: Int, lines: Int, end bufferEnd: CSVBufferEnd) -> CSVChunk {
-        let chunk = CSVChunk(bytes: Array(UnsafeRawBufferPointer(rebasing: buffer[0..<end])),
-                             index: nextIndex, firstLine: nextLine, bufferEnd: bufferEnd)
+    private func emit(upTo end: Int, lines: Int, end bufferEnd: CSVBufferEnd, into storage: ByteBuffer?) -> CSVChunk {
+        let target = storage ?? ByteBuffer(capacity: end)
+        target.removeAll()
+        target.append(UnsafeRawBufferPointer(rebasing: buffer[0..<end]))
+        let chunk = CSVChunk(buffer: target, index: nextIndex, firstLine: nextLine, bufferEnd: bufferEnd)
         nextIndex += 1
         consume(end, lines: lines)
         return chunk

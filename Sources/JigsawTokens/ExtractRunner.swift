@@ -32,8 +32,8 @@ public enum ExtractRunner {
             tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged)
         var tally = plan.emptyTally
         try destination.write(plan.outputHeader(byteOrderMark: reader.hasByteOrderMark))
-        try await CSVChunkPipeline.run(reader: reader, process: { try plan.process($0) }) { result in
-            try destination.write(result.output)
+        try await CSVChunkPipeline.run(reader: reader, transform: { try plan.process($0, into: $1) }) { result, output in
+            try destination.write(output)
             tally.add(result.tally)
             progress(tally.rows)
         }
@@ -62,7 +62,7 @@ public enum ExtractRunner {
             file: input, header: header, dialect: dialect, columns: columns, keys: nil,
             onRagged: onRagged, collectFindings: true)
         var tally = plan.emptyTally
-        try await CSVChunkPipeline.run(reader: reader, process: { try plan.process($0) }) { result in
+        try await CSVChunkPipeline.run(reader: reader, transform: { try plan.process($0, into: $1) }) { result, _ in
             tally.add(result.tally)
             for item in result.findings { try finding(item) }
             progress(tally.rows)

@@ -39,10 +39,8 @@ public struct TokenColumnSpec: Sendable, Equatable {
     }
 }
 
-/// The result of processing one chunk.
+/// The counts and findings of one chunk.
 public struct ExtractChunkResult: Sendable {
-    /// The chunk's output bytes (empty when only validating).
-    public var output: [UInt8]
     /// The chunk's counts.
     public var tally: ExtractTally
     /// Invalid values found, in input order (only when findings are collected).
@@ -166,41 +164,32 @@ public struct ExtractTokeniser: Sendable {
         CSVRecordParser.describeColumn(index, names: header.names)
     }
 
-    /// Processes one chunk: checks every identifier, and when keyed, writes the chunk's output rows.
-    /// - Parameter chunk: whole records from ``CSVChunkReader``.
-    /// - Returns: the output bytes, counts and findings.
+    /// Processes one chunk: checks every identifier and, when keyed, appends the chunk's output rows.
+    /// - Parameters:
+    ///   - chunk: whole records from ``CSVChunkReader``.
+    ///   - output: where output rows are appended (untouched when validating only).
+    /// - Returns: the chunk's counts and findings.
     /// - Throws: ``CSVError`` for malformed CSV, ragged rows (under `fail`) or invalid UTF-8 in an
     ///   identifier column; ``TokenisationError`` for an invalid value under `--on-invalid fail`.
     /// - Complexity: O(*n*) in the chunk's size.
-    public func process(_ chunk: CSVChunk) throws -> ExtractChunkResult {
+    public func process(_ chunk: CSVChunk, into output: ByteBuffer) throws -> ExtractChunkResult {
         let derivers = tokenSubkey.map { key in columns.map { TokenDeriver(domain: $0.domain, tokenSubkey: key, tokenBytes: tokenBytes) } }
         let emit = derivers != nil
         var tally = emptyTally
         var findings: [InvalidValueFinding] = []
-        var out: [UInt8] = []
-        if emit { out.reserveCapacity(chunk.bytes.count + chunk.bytes.count / 2 + 4096) }
         let headerWidth = header.names.count
         let hexWidth = 2 * tokenBytes
+        var scratch = FieldScratch(tokenColumns: columns.count, hexWidth: hexWidth)
+        var tokenLength = [Int](repeating: 0, count: columns.count)
 
-        try chunk.bytes.withUnsafeBytes { raw in
-            // Scratch: one unquoted value, its canonical form, and each column's token as hex.
-            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * (raw.count + 16) + hexWidth * Swift.max(columns.count, 1), alignment: 16)
-            defer {
-                scratch.initializeMemory(as: UInt8.self, repeating: 0)
-                scratch.deallocate()
-            }
-            let value = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<(raw.count + 16)])
-            let canonical = UnsafeMutableRawBufferPointer(rebasing: scratch[(raw.count + 16)..<(2 * (raw.count + 16))])
-            let hexBase = 2 * (raw.count + 16)
-            var tokenLength = [Int](repeating: 0, count: columns.count)
-
+        try chunk.buffer.withUnsafeBytes { raw in
             var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine,
                                          bufferEnd: chunk.bufferEnd, file: file, columnNames: header.names)
             var fields: [CSVField] = []
             fields.reserveCapacity(headerWidth + 4)
             rows: while let record = try parser.next(fields: &fields) {
                 if record.isBlank {
-                    if emit { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[record.start..<record.end])) }
+                    if emit { output.append(UnsafeRawBufferPointer(rebasing: raw[record.start..<record.end])) }
                     continue
                 }
                 tally.rows += 1
@@ -223,9 +212,11 @@ public struct ExtractTokeniser: Sendable {
                         tally.columns[k].blank += 1
                         continue
                     }
-                    let length = CSVFieldValue.unquote(raw, fields[column.index], into: value)
-                    let valueBytes = UnsafeRawBufferPointer(rebasing: value[0..<length])
-                    let check = column.scheme.canonicalise(valueBytes, into: canonical)
+                    let field = fields[column.index]
+                    scratch.ensureValueCapacity(field.end - field.start)
+                    let length = CSVFieldValue.unquote(raw, field, into: scratch.value)
+                    let valueBytes = UnsafeRawBufferPointer(rebasing: scratch.value[0..<length])
+                    let check = column.scheme.canonicalise(valueBytes, into: scratch.canonical)
                     if column.scheme == .opaque || check == .invalid(.badCharacters) {
                         guard CSVFieldValue.isValidUTF8(valueBytes) else {
                             throw CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: record.line, column: describe(column.index))
@@ -237,8 +228,8 @@ public struct ExtractTokeniser: Sendable {
                         if temporary { tally.columns[k].temporary += 1 }
                         if let derivers {
                             derivers[k].writeToken(
-                                canonical: UnsafeRawBufferPointer(rebasing: canonical[0..<canonicalLength]),
-                                into: UnsafeMutableRawBufferPointer(rebasing: scratch[(hexBase + k * hexWidth)..<(hexBase + (k + 1) * hexWidth)]))
+                                canonical: UnsafeRawBufferPointer(rebasing: scratch.canonical[0..<canonicalLength]),
+                                into: scratch.token(k))
                             tokenLength[k] = hexWidth
                         }
                     case .blank:
@@ -265,19 +256,55 @@ public struct ExtractTokeniser: Sendable {
                 var first = true
                 for (index, field) in fields.enumerated() {
                     if index < headerWidth && dropped[index] { continue }
-                    if !first { out.append(dialect.delimiter) }
+                    if !first { output.append(dialect.delimiter) }
                     first = false
                     let k = index < headerWidth ? tokenColumnOf[index] : -1
                     if k >= 0 {
-                        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[(hexBase + k * hexWidth)..<(hexBase + k * hexWidth + tokenLength[k])]))
+                        output.append(UnsafeRawBufferPointer(rebasing: scratch.token(k)[0..<tokenLength[k]]))
                     } else {
-                        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[field.start..<field.end]))
+                        output.append(UnsafeRawBufferPointer(rebasing: raw[field.start..<field.end]))
                     }
                 }
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[record.contentEnd..<record.end]))
+                output.append(UnsafeRawBufferPointer(rebasing: raw[record.contentEnd..<record.end]))
             }
         }
-        return ExtractChunkResult(output: out, tally: tally, findings: findings)
+        return ExtractChunkResult(tally: tally, findings: findings)
     }
 }
 
+/// Per-chunk working memory: one unquoted value, its canonical form, and each column's token in hex.
+/// Sized for ordinary fields and grown only for an unusually long one; wiped when released.
+private struct FieldScratch: ~Copyable {
+    private var storage: UnsafeMutableRawBufferPointer
+    private var valueCapacity: Int
+    private let tokenColumns: Int
+    private let hexWidth: Int
+
+    init(tokenColumns: Int, hexWidth: Int) {
+        self.tokenColumns = tokenColumns
+        self.hexWidth = hexWidth
+        valueCapacity = 4096
+        storage = .allocate(byteCount: 2 * valueCapacity + tokenColumns * hexWidth, alignment: 16)
+    }
+
+    deinit {
+        storage.initializeMemory(as: UInt8.self, repeating: 0)
+        storage.deallocate()
+    }
+
+    /// Makes room for a value of `length` bytes (and its canonical form).
+    mutating func ensureValueCapacity(_ length: Int) {
+        guard length + 16 > valueCapacity else { return }
+        storage.initializeMemory(as: UInt8.self, repeating: 0)
+        storage.deallocate()
+        valueCapacity = 2 * (length + 16)
+        storage = .allocate(byteCount: 2 * valueCapacity + tokenColumns * hexWidth, alignment: 16)
+    }
+
+    var value: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(rebasing: storage[0..<valueCapacity]) }
+    var canonical: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(rebasing: storage[valueCapacity..<(2 * valueCapacity)]) }
+    func token(_ k: Int) -> UnsafeMutableRawBufferPointer {
+        let start = 2 * valueCapacity + k * hexWidth
+        return UnsafeMutableRawBufferPointer(rebasing: storage[start..<(start + hexWidth)])
+    }
+}

@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["JigsawTokens", "JigsawCrypto", "JigsawIdentifiers"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "jigsaw"]),
+        .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "jigsaw"]),
     ]
 )
 

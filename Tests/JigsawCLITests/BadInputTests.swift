@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+/// Every bad-input case: a clear message naming file, line and column where they apply, a documented exit
+/// status, no output left behind, and no raw identifier printed.
+struct BadInputTests {
+    static let tokeniseArgs = ["--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number", "--column", "upn=upn"]
+
+    /// Runs tokenise on `input` (a file written into the workspace) and checks the common guarantees.
+    private func expectFailure(
+        _ input: String, named name: String = "in.csv", extra: [String] = [], status: Int32,
+        mentions: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let ws = try Workspace()
+        try ws.write(name, input)
+        let before = try ws.files()
+        let outcome = try ws.run(["tokenise", name, "-o", "out.csv"] + Self.tokeniseArgs + extra)
+        #expect(outcome.status == status, "exit status", sourceLocation: sourceLocation)
+        for word in mentions {
+            #expect(outcome.stderr.contains(word), "stderr mentions \(word)", sourceLocation: sourceLocation)
+        }
+        #expect(!ws.exists("out.csv"), "no output file", sourceLocation: sourceLocation)
+        #expect(try ws.files() == before, "no stray temporary file", sourceLocation: sourceLocation)
+        #expect(!Synthetic.leaks(in: outcome.allOutput), "no raw identifier printed", sourceLocation: sourceLocation)
+        #expect(outcome.stdout.isEmpty, sourceLocation: sourceLocation)
+    }
+
+    @Test func missingInputFile() throws {
+        let ws = try Workspace()
+        let outcome = try ws.run(["tokenise", "absent.csv", "-o", "out.csv"] + Self.tokeniseArgs)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("absent.csv"))
+        #expect(outcome.stderr.contains("no such file"))
+        #expect(!ws.exists("out.csv"))
+    }
+
+    @Test func inputIsAFolder() throws {
+        let ws = try Workspace()
+        try FileManager.default.createDirectory(atPath: ws.path("folder.csv"), withIntermediateDirectories: false)
+        let outcome = try ws.run(["tokenise", "folder.csv", "-o", "out.csv"] + Self.tokeniseArgs)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("folder.csv: is a folder"))
+        #expect(!ws.exists("out.csv"))
+    }
+
+    @Test func headerWithoutNamedColumn() throws {
+        try expectFailure("id,nhs_no,upn\n1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n", status: 3,
+                          mentions: ["in.csv:1", "has no column \"nhs\"", "\"nhs_no\""])
+    }
+
+    @Test func unterminatedQuote() throws {
+        try expectFailure("id,nhs,upn\n1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n2,\"\(Synthetic.nhsOther),\(Synthetic.upn)\n3,\(Synthetic.nhsPlain),\(Synthetic.upn)\n",
+                          status: 3, mentions: ["in.csv:3", "column \"nhs\" (column 2)", "never closed"])
+    }
+
+    @Test func quoteInsideUnquotedField() throws {
+        try expectFailure("id,nhs,upn\n1,99\"9,\(Synthetic.upn)\n", status: 3,
+                          mentions: ["in.csv:2", "column \"nhs\" (column 2)", "quote inside an unquoted field"])
+    }
+
+    @Test func raggedRow() throws {
+        try expectFailure("id,nhs,upn\n1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n2,\(Synthetic.nhsOther)\n", status: 3,
+                          mentions: ["in.csv:3", "2 fields but the header has 3", "--on-ragged"])
+    }
+
+    @Test func invalidUTF8InTokenisedColumn() throws {
+        let ws = try Workspace()
+        var bytes = Data("id,nhs,ref\n1,\(Synthetic.nhsPlain),ok\n2,\(Synthetic.nhsOther),bad".utf8)
+        bytes.append(contentsOf: [0xC3, 0x28])
+        bytes.append(contentsOf: Array("\n".utf8))
+        try ws.write("in.csv", bytes)
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key",
+                                  "--column", "nhs=nhs-number", "--column", "ref=la-ref"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("in.csv:3: column \"ref\" (column 3)"))
+        #expect(outcome.stderr.contains("not valid UTF-8"))
+        #expect(!ws.exists("out.csv"))
+        #expect(!Synthetic.leaks(in: outcome.allOutput))
+    }
+
+    @Test func invalidUTF8InNHSColumn() throws {
+        let ws = try Workspace()
+        var bytes = Data("id,nhs\n1,999".utf8)
+        bytes.append(contentsOf: [0xFF])
+        bytes.append(contentsOf: Array("0000018\n".utf8))
+        try ws.write("in.csv", bytes)
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("in.csv:2: column \"nhs\" (column 2)"))
+        #expect(!ws.exists("out.csv"))
+    }
+
+    @Test func emptyFile() throws {
+        try expectFailure("", status: 3, mentions: ["in.csv", "empty"])
+    }
+
+    @Test func blankFirstLine() throws {
+        try expectFailure("\nid,nhs,upn\n", status: 3, mentions: ["in.csv:1", "blank"])
+    }
+
+    @Test func invalidIdentifierUnderFail() throws {
+        try expectFailure("id,nhs,upn\n1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n2,\(Synthetic.nhsBad),\(Synthetic.upn)\n",
+                          extra: ["--on-invalid", "fail"], status: 1,
+                          mentions: ["in.csv:3", "column \"nhs\" (column 2)", "check digit fails"])
+    }
+
+    struct KeyCase: CustomTestStringConvertible, Sendable {
+        var label: String
+        var json: String?
+        var mode: Int = 0o600
+        var allowExample = true
+        var mentions: [String]
+        var testDescription: String { label }
+    }
+
+    static let keyCases: [KeyCase] = [
+        KeyCase(label: "missing key file", json: nil, mentions: ["bad.key", "no such key file"]),
+        KeyCase(label: "malformed JSON", json: "{format", mentions: ["bad.key", "not valid JSON"]),
+        KeyCase(label: "unknown field", json: #"{"format":"jigsaw-key/1","id":"a","secret":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=","colour":"red"}"#, mentions: ["bad.key", "unknown field \"colour\""]),
+        KeyCase(label: "short secret", json: #"{"format":"jigsaw-key/1","id":"a","secret":"AAECAwQFBgcICQoLDA0ODw=="}"#, mentions: ["bad.key", "16 bytes", "at least 32"]),
+        KeyCase(label: "non-base64 secret", json: #"{"format":"jigsaw-key/1","id":"a","secret":"%%%%"}"#, mentions: ["bad.key", "not standard padded base64"]),
+        KeyCase(label: "readable by others", json: #"{"format":"jigsaw-key/1","id":"a","secret":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="}"#, mode: 0o644, mentions: ["bad.key", "chmod 600"]),
+        KeyCase(label: "example key without consent", json: #"{"format":"jigsaw-key/1","id":"a","secret":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=","example":true}"#, mode: 0o644, allowExample: false, mentions: ["bad.key", "--allow-example-key"]),
+    ]
+
+    @Test(arguments: keyCases)
+    func badKeyFiles(_ item: KeyCase) throws {
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,nhs\n1,\(Synthetic.nhsPlain)\n")
+        if let json = item.json { try ws.write("bad.key", json, mode: item.mode) }
+        let before = try ws.files()
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--key", "bad.key", "--column", "nhs=nhs-number"]
+                                 + (item.allowExample ? ["--allow-example-key"] : []))
+        #expect(outcome.status == 4)
+        for word in item.mentions { #expect(outcome.stderr.contains(word), "mentions \(word)") }
+        #expect(!outcome.allOutput.contains("AAECAwQF"))
+        #expect(!ws.exists("out.csv"))
+        #expect(try ws.files() == before)
+    }
+
+    @Test func noKeyGiven() throws {
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,nhs\n1,\(Synthetic.nhsPlain)\n")
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--column", "nhs=nhs-number"])
+        #expect(outcome.status == 4)
+        #expect(outcome.stderr.contains("JIGSAW_KEY_FILE"))
+        #expect(!ws.exists("out.csv"))
+    }
+
+    @Test func secretOnCommandLineIsNotAnOption() throws {
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,nhs\n1,\(Synthetic.nhsPlain)\n")
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--secret", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--column", "nhs=nhs-number"])
+        #expect(outcome.status == 2)
+        #expect(!ws.exists("out.csv"))
+    }
+
+    @Test func existingOutputNeedsForce() throws {
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,nhs\n1,\(Synthetic.nhsPlain)\n")
+        try ws.write("out.csv", "precious\n")
+        let refused = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("out.csv: already exists"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(try ws.read("out.csv") == "precious\n")
+        let forced = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--force", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
+        #expect(forced.status == 0)
+        #expect(try ws.read("out.csv").hasPrefix("id,nhs\n1,"))
+    }
+
+    @Test func outputEqualToInputIsRefused() throws {
+        let ws = try Workspace()
+        let original = "id,nhs\n1,\(Synthetic.nhsPlain)\n"
+        try ws.write("in.csv", original)
+        let same = try ws.run(["tokenise", "in.csv", "-o", "in.csv", "--force", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
+        #expect(same.status == 2)
+        let aliased = try ws.run(["tokenise", "in.csv", "-o", "./in.csv", "--force", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
+        #expect(aliased.status == 3)
+        #expect(aliased.stderr.contains("the output is the input file"))
+        #expect(try ws.read("in.csv") == original)
+        #expect(!Synthetic.leaks(in: same.allOutput + aliased.allOutput))
+    }
+
+    @Test func usageErrors() throws {
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,nhs\n1,\(Synthetic.nhsPlain)\n")
+        for args in [
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=NHS"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number", "--token-bytes", "8"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number", "--on-invalid", "ignore"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number", "--delimiter", "x"],
+            ["tokenise", "in.csv", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number", "--drop", "nhs"],
+            ["validate", "in.csv", "--column", "nhs=child-id"],
+        ] {
+            let outcome = try ws.run(args)
+            #expect(outcome.status == 2, "usage error for \(args.dropFirst(5).joined(separator: " "))")
+            #expect(!ws.exists("out.csv"))
+        }
+    }
+}

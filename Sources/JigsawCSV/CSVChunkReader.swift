@@ -11,6 +11,19 @@ public struct CSVChunk: Sendable {
     public var firstLine: Int
     /// What the end of `bytes` means to a parser.
     public var bufferEnd: CSVBufferEnd
+
+    /// Creates a chunk (the reader makes them; tests and benchmarks may too).
+    /// - Parameters:
+    ///   - buffer: whole records.
+    ///   - index: 0-based position in the input.
+    ///   - firstLine: the physical line of the first byte.
+    ///   - bufferEnd: what the end of the bytes means.
+    public init(buffer: ByteBuffer, index: Int, firstLine: Int, bufferEnd: CSVBufferEnd) {
+        self.buffer = buffer
+        self.index = index
+        self.firstLine = firstLine
+        self.bufferEnd = bufferEnd
+    }
 }
 
 /// The header line of a CSV file.
@@ -23,6 +36,19 @@ public struct CSVHeader: Sendable {
     public var fields: [CSVField]
     /// The header's line ending: CRLF or LF (or empty when the file is just a header without one).
     public var lineEnding: [UInt8]
+
+    /// Creates a header (the reader makes them; tests and benchmarks may too).
+    /// - Parameters:
+    ///   - names: column names.
+    ///   - rawBytes: the header's bytes as read.
+    ///   - fields: field extents within `rawBytes`.
+    ///   - lineEnding: the header's line ending.
+    public init(names: [String], rawBytes: [UInt8], fields: [CSVField], lineEnding: [UInt8]) {
+        self.names = names
+        self.rawBytes = rawBytes
+        self.fields = fields
+        self.lineEnding = lineEnding
+    }
 
     /// The 0-based index of a column, matching names exactly or, failing that, ignoring surrounding
     /// spaces and case.

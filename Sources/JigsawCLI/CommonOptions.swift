@@ -17,16 +17,22 @@ struct KeyOptions: ParsableArguments {
 
     /// Loads the key named by `--key` or `JIGSAW_KEY_FILE` and derives its subkeys for `--context`.
     func load() throws -> (KeyFile, DerivedKeys) {
-        let path = key ?? ProcessInfo.processInfo.environment[KeyFile.environmentVariable]
-        guard let path, !path.isEmpty else {
-            throw KeyFileError(.notGiven, "no key file given; pass --key FILE or set \(KeyFile.environmentVariable) (secrets are never taken on the command line)", file: "")
-        }
-        let file = try KeyFile.load(path: path, allowExample: allowExampleKey)
-        if file.isExample {
-            Console.err("jigsaw: warning: \(path) is an EXAMPLE key; its tokens are not secret. Never use it on real data.\n")
-        }
-        return (file, try DerivedKeys(key: file, context: context))
+        try loadKey(path: key, context: context, allowExample: allowExampleKey)
     }
+}
+
+/// Loads the key at `path` (or the one named by `JIGSAW_KEY_FILE`), warning on stderr when it is an
+/// example key, and derives its subkeys for `context`.
+func loadKey(path given: String?, context: String, allowExample: Bool) throws -> (KeyFile, DerivedKeys) {
+    let path = given ?? ProcessInfo.processInfo.environment[KeyFile.environmentVariable]
+    guard let path, !path.isEmpty else {
+        throw KeyFileError(.notGiven, "no key file given; pass --key FILE or set \(KeyFile.environmentVariable) (secrets are never taken on the command line)", file: "")
+    }
+    let file = try KeyFile.load(path: path, allowExample: allowExample)
+    if file.isExample {
+        Console.err("jigsaw: warning: \(path) is an EXAMPLE key; its tokens are not secret. Never use it on real data.\n")
+    }
+    return (file, try DerivedKeys(key: file, context: context))
 }
 
 /// Options describing the CSV input.

@@ -54,8 +54,7 @@ struct KeyFingerprintCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Fingerprinting reads no data, so an example key is allowed here (with the usual warning).
-        let options = try KeyOptions.parse((key.map { ["--key", $0] } ?? []) + ["--context", context, "--allow-example-key"])
-        let (_, keys) = try options.load()
+        let (_, keys) = try loadKey(path: key, context: context, allowExample: true)
         Console.out(keys.fingerprint + "\n")
     }
 }

@@ -146,6 +146,12 @@ public final class CSVChunkReader {
             if atEnd {
                 throw CSVError(.emptyFile, "the file is empty; a header line naming the columns is expected", file: path)
             }
+            if filled == buffer.count {
+                guard filled < maxRecordBytes else {
+                    throw CSVError(.recordTooLong, "the header line is longer than \(maxRecordBytes / (1 << 20)) MiB; is a quote left unterminated?", file: path, line: 1)
+                }
+                grow()
+            }
             try fill()
             if nextIndex == 0 && !hasByteOrderMark && filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
                 hasByteOrderMark = true

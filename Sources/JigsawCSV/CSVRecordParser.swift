@@ -177,7 +177,7 @@ public struct CSVRecordParser {
                     i += 1
                 }
                 if i >= count {
-                    if bufferEnd == .moreFollows || bufferEnd != .endOfInput {
+                    if bufferEnd != .endOfInput {
                         return try runOut(recordStart: recordStart, recordLine: recordLine, inQuote: false,
                                           openLine: currentLine, column: column)
                     }

@@ -157,6 +157,19 @@ struct TokeniseCommandTests {
         #expect(output == expected)
     }
 
+    /// A header and a record each longer than the reader's initial buffer (1 MiB).
+    @Test func longHeaderAndLongRecord() throws {
+        let ws = try Workspace()
+        let longName = String(repeating: "h", count: 1_500_000)
+        let longNote = String(repeating: "x,\"\"", count: 600_000)
+        try ws.write("in.csv", "nhs,\(longName)\n\(Synthetic.nhsPlain),\"\(longNote)\"\n")
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--column", "nhs=nhs-number"] + Self.key)
+        #expect(outcome.status == 0)
+        let token = try Self.specTokenFor(ws)
+        let output = try ws.read("out.csv")
+        #expect(output == "nhs,\(longName)\n\(token),\"\(longNote)\"\n")
+    }
+
     @Test func validateCountsAndReport() throws {
         let ws = try Workspace()
         try ws.write("in.csv", "id,nhs,upn\n1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n2,\(Synthetic.nhsBad),\(Synthetic.upnTemporary)\n3,,\(Synthetic.upnBad)\n4,12345,\n")

@@ -45,14 +45,14 @@ struct CSVInputOptions: ParsableArguments {
 
     func dialect() throws -> CSVDialect {
         guard let dialect = CSVDialect(delimiterName: delimiter) else {
-            throw ValidationError("--delimiter must be comma, tab, pipe or semicolon (or the character itself)")
+            throw CommandFailure.usage("--delimiter must be comma, tab, pipe or semicolon (or the character itself)")
         }
         return dialect
     }
 
     func raggedPolicy() throws -> RaggedRowPolicy {
         guard let policy = RaggedRowPolicy(rawValue: onRagged) else {
-            throw ValidationError("--on-ragged must be one of: \(RaggedRowPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure.usage("--on-ragged must be one of: \(RaggedRowPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return policy
     }
@@ -60,14 +60,14 @@ struct CSVInputOptions: ParsableArguments {
 
 /// Parses `COLUMN=DOMAIN` arguments.
 func parseColumnSpecs(_ values: [String], noun: String) throws -> [TokenColumnSpec] {
-    guard !values.isEmpty else { throw ValidationError("name at least one column with --column COLUMN=\(noun.uppercased())") }
+    guard !values.isEmpty else { throw CommandFailure.usage("name at least one column with --column COLUMN=\(noun.uppercased())") }
     return try values.map { text in
         guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
-            throw ValidationError("--column expects COLUMN=\(noun.uppercased()), e.g. nhs_number=nhs-number")
+            throw CommandFailure.usage("--column expects COLUMN=\(noun.uppercased()), e.g. nhs_number=nhs-number")
         }
         let name = String(text[..<equals])
         let domain = String(text[text.index(after: equals)...])
-        guard !domain.isEmpty else { throw ValidationError("--column \(name)= is missing the \(noun)") }
+        guard !domain.isEmpty else { throw CommandFailure.usage("--column \(name)= is missing the \(noun)") }
         return TokenColumnSpec(name: name, domain: domain)
     }
 }
@@ -99,8 +99,8 @@ final class ProgressLine {
 }
 
 /// Describes a column tally in one line for the stderr summary.
-func summaryLine(_ column: ColumnTally) -> String {
-    var text = "  column \"\(column.name)\" (\(column.domain)): \(Console.count(column.valid)) valid"
+func summaryLine(_ column: ColumnTally, validWord: String) -> String {
+    var text = "  column \"\(column.name)\" (\(column.domain)): \(Console.count(column.valid, validWord))"
     if column.temporary > 0 { text += " (\(Console.count(column.temporary)) temporary UPNs)" }
     text += ", \(Console.count(column.blank)) blank, \(Console.count(column.invalid)) invalid"
     let reasons = InvalidIdentifierReasonList.nonZero(column)

@@ -82,6 +82,11 @@ public enum JigsawMain {
 struct CommandFailure: Error {
     var status: JigsawMain.Status
     var message: String
+
+    /// A usage error found while running (after argument parsing), reported with status 2.
+    static func usage(_ message: String) -> CommandFailure {
+        CommandFailure(status: .usage, message: message)
+    }
 }
 
 /// Writes to standard output and error without buffering surprises.
@@ -96,6 +101,11 @@ enum Console {
 
     /// Whether standard error is a terminal (for progress lines).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// `1 token`, `1,234 tokens`.
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
 
     /// `1234567` as `1,234,567`.
     static func count(_ value: Int) -> String {

@@ -29,13 +29,23 @@ struct KeyNewCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Mark the key as a published example (for documentation and tests only).")
     var example = false
 
+    func validate() throws {
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+            throw ValidationError("--id must be a non-empty label without control characters")
+        }
+    }
+
     func run() async throws {
-        guard output != "-" else { throw ValidationError("a key is never written to standard output; give a file path with -o") }
+        guard output != "-" else { throw CommandFailure.usage("a key is never written to standard output; give a file path with -o") }
         let key = try KeyFile.generate(path: output, id: id, description: description, isExample: example)
         try key.write()
         let keys = try DerivedKeys(key: key)
         Console.err("jigsaw key new: wrote \(output) (id \"\(id)\", mode 0600); fingerprint \(keys.fingerprint)\n")
-        Console.err("  Keep this file secret. Share it only with partners under your data-sharing agreement.\n")
+        if example {
+            Console.err("  Marked as an EXAMPLE key: jigsaw refuses it unless --allow-example-key is given. Never use it for real data.\n")
+        } else {
+            Console.err("  Keep this file secret. Share it only with partners under your data-sharing agreement.\n")
+        }
     }
 }
 

@@ -7,12 +7,7 @@ struct TokeniseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenise",
         abstract: "Replace identifier columns of a CSV extract by keyed HMAC-SHA256 tokens.",
-        discussion: """
-            Each --column COLUMN=DOMAIN is replaced in place by its token; every other column passes through
-            unchanged unless dropped. DOMAIN nhs-number and upn are validated and canonicalised; any other
-            [a-z0-9-]+ domain is an opaque string trimmed of surrounding spaces and tabs. Counts, the key id,
-            fingerprint and context are printed on standard error.
-            """,
+        discussion: "Each --column COLUMN=DOMAIN is replaced in place by its token; every other column passes through unchanged unless dropped. DOMAIN nhs-number and upn are validated and canonicalised; any other [a-z0-9-]+ domain is an opaque string trimmed of surrounding spaces and tabs. Counts, the key id, fingerprint and context are printed on standard error.",
         aliases: ["tokenize", "pseudonymise", "pseudonymize"]
     )
 
@@ -50,9 +45,6 @@ struct TokeniseCommand: AsyncParsableCommand {
         guard InvalidValuePolicy(rawValue: onInvalid) != nil else {
             throw ValidationError("--on-invalid must be one of: \(InvalidValuePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard input == "-" || output == "-" || input != output else {
-            throw ValidationError("the output path is the input path; the input is never overwritten")
-        }
     }
 
     func run() async throws {
@@ -67,19 +59,11 @@ struct TokeniseCommand: AsyncParsableCommand {
             onRagged: onRagged, progress: progress.update(rows:))
         progress.finish()
         guard !quiet else { return }
-        var lines = ["jigsaw tokenise: \(Console.count(tally.rows)) rows read, \(Console.count(tally.rowsWritten)) written"
+        var lines = ["jigsaw tokenise: \(Console.count(tally.rows, "row")) read, \(Console.count(tally.rowsWritten)) written"
             + (tally.rowsDroppedInvalid > 0 ? ", \(Console.count(tally.rowsDroppedInvalid)) dropped for invalid identifiers" : "")
             + (tally.raggedRows > 0 ? ", \(Console.count(tally.raggedRows)) ragged (\(onRagged.rawValue))" : "")]
         lines.append("  key \"\(keyFile.id)\", fingerprint \(keys.fingerprint), context \"\(keys.context)\"\(keyFile.isExample ? " (EXAMPLE KEY)" : ""), tokens of \(tokenBytes) bytes")
-        lines += tally.columns.map { summaryLine($0).replacingValid(with: "tokens") }
+        lines += tally.columns.map { summaryLine($0, validWord: "token") }
         Console.err(lines.joined(separator: "\n") + "\n")
-    }
-}
-
-extension String {
-    /// Rewords a summary line's "valid" count for tokenise, where each valid value became a token.
-    func replacingValid(with word: String) -> String {
-        guard let range = range(of: " valid") else { return self }
-        return replacingCharacters(in: range, with: " \(word)")
     }
 }

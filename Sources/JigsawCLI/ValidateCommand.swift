@@ -8,11 +8,7 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check NHS number and UPN columns: counts of valid, invalid (by reason) and blank values.",
-        discussion: """
-            Prints per column: rows, valid, invalid by reason and blank. --report FILE.csv lists the line and
-            reason of every invalid value, never the value. Exit status 0 when every present value is valid,
-            1 when any is invalid.
-            """
+        discussion: "Prints per column: rows, valid, invalid by reason and blank. --report FILE.csv lists the line and reason of every invalid value, never the value. Exit status 0 when every present value is valid, 1 when any is invalid."
     )
 
     @Argument(help: ArgumentHelp("The input CSV, or - for standard input.", valueName: "input"))
@@ -32,7 +28,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let columns = try parseColumnSpecs(column, noun: "scheme")
         for spec in columns where spec.domain != "nhs-number" && spec.domain != "upn" {
-            throw ValidationError("--column \(spec.name)=\(spec.domain): the scheme must be nhs-number or upn")
+            throw CommandFailure.usage("--column \(spec.name)=\(spec.domain): the scheme must be nhs-number or upn")
         }
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
@@ -69,8 +65,13 @@ struct ValidateCommand: AsyncParsableCommand {
             }
         }
         if tally.raggedRows > 0 { lines.append("rows with the wrong number of fields (\(onRagged.rawValue)): \(Console.count(tally.raggedRows))") }
-        if let report { lines.append("report of invalid values (line, column, reason): \(report)") }
-        Console.out(lines.joined(separator: "\n") + "\n")
+        if let report, report != "-" { lines.append("report of invalid values (line, column, reason): \(report)") }
+        // With the report on standard output, the summary moves to standard error so the two never mix.
+        if report == "-" {
+            Console.err(lines.joined(separator: "\n") + "\n")
+        } else {
+            Console.out(lines.joined(separator: "\n") + "\n")
+        }
         if tally.columns.contains(where: { $0.invalid > 0 }) {
             throw ExitCode(JigsawMain.Status.findings.rawValue)
         }

@@ -55,20 +55,29 @@ public final class AtomicOutputFile {
         if fd < 0 {
             throw CSVError(.io, "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))", file: path)
         }
-        // mkstemp creates mode 0600; give the output the mode an ordinary new file would have.
-        let mask = umask(0o022)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        // mkstemp creates mode 0600, so a partial output is private while it is written; commit()
+        // gives the finished file the mode an ordinary new file would have.
         descriptor = fd
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporaryPath = temporary
+        TemporaryFileRegistry.register(temporary)
     }
 
     deinit {
         if let temporaryPath, !committed {
-            close(descriptor)
+            if descriptor >= 0 { close(descriptor) }
             unlink(temporaryPath)
+            TemporaryFileRegistry.unregister(temporaryPath)
         }
     }
+
+    /// The permission bits an ordinary new file gets under the process's umask (read once; the umask
+    /// is set back at once, before any other file is created).
+    private static let ordinaryFileMode: mode_t = {
+        let mask = umask(0o077)
+        umask(mask)
+        return 0o666 & ~mask
+    }()
 
     /// Appends bytes to the output.
     /// - Parameter bytes: the bytes to write.
@@ -111,10 +120,12 @@ public final class AtomicOutputFile {
     /// - Throws: ``CSVError`` when syncing or renaming fails, or when the destination appeared meanwhile.
     public func commit() throws(CSVError) {
         guard let temporaryPath else { committed = true; return }
+        fchmod(descriptor, Self.ordinaryFileMode)
         guard fsync(descriptor) == 0 else {
             throw CSVError(.io, "cannot flush to disk: \(String(cString: strerror(errno)))", file: path)
         }
         close(descriptor)
+        descriptor = -1
         if overwrite {
             guard rename(temporaryPath, path) == 0 else {
                 throw CSVError(.io, "cannot move the finished output into place: \(String(cString: strerror(errno)))", file: path)
@@ -124,6 +135,7 @@ public final class AtomicOutputFile {
             guard link(temporaryPath, path) == 0 else {
                 let code = errno
                 unlink(temporaryPath)
+                TemporaryFileRegistry.unregister(temporaryPath)
                 committed = true
                 if code == EEXIST {
                     throw CSVError(.outputExists, "appeared while the run was going on; nothing was written", file: path)
@@ -132,6 +144,7 @@ public final class AtomicOutputFile {
             }
             unlink(temporaryPath)
         }
+        TemporaryFileRegistry.unregister(temporaryPath)
         committed = true
     }
 }

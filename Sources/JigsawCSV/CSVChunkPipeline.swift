@@ -39,9 +39,19 @@ public enum CSVChunkPipeline {
             var finished: [Int: Finished<Result>] = [:]
             var spareInputs: [ByteBuffer] = []
             var spareOutputs: [ByteBuffer] = []
+            // A read error comes after every chunk already read, so it is thrown only once those are
+            // delivered: an earlier chunk's error takes precedence.
+            var readError: (any Error)?
             while true {
                 while !exhausted && inFlight < maxInFlight {
-                    guard let chunk = try reader.nextChunk(reusing: spareInputs.popLast()) else {
+                    let next: CSVChunk?
+                    do {
+                        next = try reader.nextChunk(reusing: spareInputs.popLast())
+                    } catch {
+                        readError = error
+                        next = nil
+                    }
+                    guard let chunk = next else {
                         exhausted = true
                         break
                     }
@@ -53,7 +63,10 @@ public enum CSVChunkPipeline {
                     }
                     inFlight += 1
                 }
-                if inFlight == 0 { break }
+                if inFlight == 0 {
+                    if let readError { throw readError }
+                    break
+                }
                 guard let (index, result) = try await group.next() else { break }
                 finished[index] = result
                 while let ready = finished.removeValue(forKey: nextToDeliver) {

@@ -60,6 +60,14 @@ public struct CSVHeader: Sendable {
         let matches = names.indices.filter { names[$0].trimmingSpaces.lowercased() == wanted }
         return matches.count == 1 ? matches[0] : nil
     }
+
+    /// How many columns match `name` once surrounding spaces and case are ignored.
+    /// - Parameter name: the column name.
+    /// - Returns: the number of loosely matching columns.
+    public func looseMatchCount(of name: String) -> Int {
+        let wanted = name.trimmingSpaces.lowercased()
+        return names.filter { $0.trimmingSpaces.lowercased() == wanted }.count
+    }
 }
 
 extension String {
@@ -148,7 +156,7 @@ public final class CSVChunkReader {
             }
             if filled == buffer.count {
                 guard filled < maxRecordBytes else {
-                    throw CSVError(.recordTooLong, "the header line is longer than \(maxRecordBytes / (1 << 20)) MiB; is a quote left unterminated?", file: path, line: 1)
+                    throw CSVError(.recordTooLong, "the header line is longer than \(describeBytes(maxRecordBytes)); is a quote left unterminated?", file: path, line: 1)
                 }
                 grow()
             }

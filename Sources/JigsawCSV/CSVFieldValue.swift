@@ -50,8 +50,7 @@ public enum CSVFieldValue {
         return String(validating: bytes, as: UTF8.self) != nil
     }
 
-    /// Whether a value must be quoted when written: it holds the delimiter, a quote, CR or LF, or has
-    /// surrounding spaces that a reader might strip.
+    /// Whether a value must be quoted when written: it holds the delimiter, a quote, CR or LF.
     /// - Parameters:
     ///   - bytes: the value.
     ///   - dialect: the output dialect.

@@ -94,9 +94,33 @@ public struct CSVRecordParser {
     ///   - index: 0-based column index.
     ///   - names: the header names.
     /// - Returns: the description.
+    /// A header name is printed only when it looks like a column name, so a file without a header line
+    /// (whose first row of values would be taken for names) never has a value echoed in a message.
     public static func describeColumn(_ index: Int, names: [String]) -> String {
-        if index < names.count { return "\"\(names[index])\" (column \(index + 1))" }
+        if index < names.count && isPrintableColumnName(names[index]) { return "\"\(names[index])\" (column \(index + 1))" }
         return "\(index + 1)"
+    }
+
+    /// Whether a header name may appear in messages: at most 64 characters, with a letter, no run of
+    /// four or more digits, no `@`, and no control characters. Anything else may be a value from a file
+    /// without a header line (an NHS number, a date, an email address) and is shown by position only.
+    /// - Parameter name: a header name.
+    /// - Returns: `true` when the name can be printed.
+    public static func isPrintableColumnName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.unicodeScalars.count <= 64 else { return false }
+        var digitRun = 0
+        var hasLetter = false
+        for scalar in name.unicodeScalars {
+            if scalar.properties.isAlphabetic { hasLetter = true }
+            if scalar.value < 0x20 || scalar == "@" || scalar.value == 0x7F { return false }
+            if ("0"..."9").contains(scalar) {
+                digitRun += 1
+                if digitRun >= 4 { return false }
+            } else {
+                digitRun = 0
+            }
+        }
+        return hasLetter
     }
 
     private func error(_ code: CSVError.Code, _ message: String, line: Int, column: Int?) -> CSVError {
@@ -149,7 +173,7 @@ public struct CSVRecordParser {
                 }
                 fields.append(CSVField(start: fieldStart, end: i, quoted: true))
                 if i >= count {
-                    if bufferEnd == .moreFollows { return try runOut(recordStart: recordStart, recordLine: recordLine, inQuote: false, openLine: openLine, column: column) }
+                    if bufferEnd != .endOfInput { return try runOut(recordStart: recordStart, recordLine: recordLine, inQuote: false, openLine: openLine, column: column) }
                     return finish(recordStart, contentEnd: i, end: i, recordLine, currentLine)
                 }
                 let byte = base[i]
@@ -159,7 +183,7 @@ public struct CSVRecordParser {
                     return finish(recordStart, contentEnd: i, end: i + 2, recordLine, currentLine + 1)
                 }
                 if byte == cr && i + 1 == count {
-                    if bufferEnd == .moreFollows { return try runOut(recordStart: recordStart, recordLine: recordLine, inQuote: false, openLine: openLine, column: column) }
+                    if bufferEnd != .endOfInput { return try runOut(recordStart: recordStart, recordLine: recordLine, inQuote: false, openLine: openLine, column: column) }
                     return finish(recordStart, contentEnd: i, end: i + 1, recordLine, currentLine)
                 }
                 throw error(.unexpectedQuote,
@@ -214,7 +238,7 @@ public struct CSVRecordParser {
             return nil
         case .recordTooLong(let limit):
             throw error(.recordTooLong,
-                        "a record starting here is longer than \(limit / (1 << 20)) MiB"
+                        "a record starting here is longer than \(describeBytes(limit))"
                             + (inQuote ? "; a quote opened on line \(openLine) is probably never closed" : ""),
                         line: recordLine, column: nil)
         case .endOfInput:
@@ -223,4 +247,11 @@ public struct CSVRecordParser {
                         line: openLine, column: column)
         }
     }
+}
+
+/// `16 MiB`, `512 KiB` or `100 bytes`, for messages about limits.
+package func describeBytes(_ count: Int) -> String {
+    if count >= 1 << 20 && count % (1 << 20) == 0 { return "\(count >> 20) MiB" }
+    if count >= 1 << 10 && count % (1 << 10) == 0 { return "\(count >> 10) KiB" }
+    return "\(count) bytes"
 }

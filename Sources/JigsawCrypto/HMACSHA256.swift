@@ -100,7 +100,8 @@ public final class HMACSHA256 {
         key.withUnsafeBytes { k in
             message.withUnsafeBufferPointer { m in
                 out.withUnsafeMutableBufferPointer { o in
-                    _ = HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), m.baseAddress, m.count, o.baseAddress, &length)
+                    let result = HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), m.baseAddress, m.count, o.baseAddress, &length)
+                    precondition(result != nil && length == 32, "OpenSSL HMAC() failed")
                 }
             }
         }

@@ -28,13 +28,8 @@ public final class SecretBytes: @unchecked Sendable, CustomStringConvertible, Cu
         storage = .allocate(byteCount: Swift.max(count, 1), alignment: 16)
         storage.initializeMemory(as: UInt8.self, repeating: 0)
         self.count = count
-        do {
-            try body(UnsafeMutableRawBufferPointer(rebasing: storage[0..<count]))
-        } catch {
-            OPENSSL_cleanse(storage.baseAddress, storage.count)
-            storage.deallocate()
-            throw error
-        }
+        // If body throws, the object is already fully initialised, so deinit wipes and frees the storage.
+        try body(UnsafeMutableRawBufferPointer(rebasing: storage[0..<count]))
     }
 
     deinit {

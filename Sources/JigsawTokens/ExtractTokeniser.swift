@@ -50,7 +50,7 @@ public struct ExtractChunkResult: Sendable {
 /// Validates and (optionally) tokenises the identifier columns of a CSV extract, one chunk at a time.
 ///
 /// Each named column is replaced in place by its token; every other column passes through byte for byte
-/// unless dropped; line endings are kept. Chunks are independent, so ``process(_:)`` runs concurrently
+/// unless dropped; line endings are kept. Chunks are independent, so ``process(_:into:)`` runs concurrently
 /// on all cores, each call keying its own HMAC states from the shared subkey.
 public struct ExtractTokeniser: Sendable {
     private struct ResolvedColumn: Sendable {
@@ -79,7 +79,7 @@ public struct ExtractTokeniser: Sendable {
     ///   - file: the input's name for messages.
     ///   - header: the input's header.
     ///   - dialect: the input's dialect.
-    ///   - columns: the identifier columns and their domains.
+    ///   - specs: the identifier columns and their domains.
     ///   - drop: columns to leave out of the output.
     ///   - keys: derived keys to tokenise with, or `nil` to validate only (no output).
     ///   - tokenBytes: the token length in bytes (16...32).
@@ -105,11 +105,14 @@ public struct ExtractTokeniser: Sendable {
         }
         func resolve(_ name: String) throws -> Int {
             let exact = header.names.indices.filter { header.names[$0] == name }
-            if exact.count > 1 {
+            if exact.count > 1 || (exact.isEmpty && header.looseMatchCount(of: name) > 1) {
                 throw CSVError(.duplicateColumn, "the header names column \"\(name)\" more than once; rename one of them", file: file, line: 1)
             }
             guard let index = header.index(of: name) else {
-                throw CSVError(.missingColumn, "the header has no column \"\(name)\" (columns: \(header.names.map { "\"\($0)\"" }.joined(separator: ", ")))", file: file, line: 1)
+                let listed = header.names.allSatisfy(CSVRecordParser.isPrintableColumnName)
+                    ? "columns: " + header.names.map { "\"\($0)\"" }.joined(separator: ", ")
+                    : "the first line has \(header.names.count) fields that do not all look like column names; is the header line missing?"
+                throw CSVError(.missingColumn, "the header has no column \"\(name)\" (\(listed))", file: file, line: 1)
             }
             return index
         }

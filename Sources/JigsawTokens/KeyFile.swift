@@ -1,5 +1,6 @@
 public import JigsawCrypto
 internal import Foundation
+internal import JigsawCSV
 
 /// A Jigsaw key file (`jigsaw-key/1`): a labelled secret shared by partners under a data-sharing agreement.
 ///
@@ -215,6 +216,8 @@ extension KeyFile {
             throw KeyFileError(.writeFailed, "cannot create a file in \(folder): \(String(cString: strerror(errno)))", file: path)
         }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        TemporaryFileRegistry.register(temporary)
+        defer { TemporaryFileRegistry.unregister(temporary) }
         var bytes = serialised()
         defer { for i in bytes.indices { bytes[i] = 0 } }
         fchmod(fd, 0o600)

@@ -174,7 +174,8 @@ struct BadInputTests {
         let original = "id,nhs\n1,\(Synthetic.nhsPlain)\n"
         try ws.write("in.csv", original)
         let same = try ws.run(["tokenise", "in.csv", "-o", "in.csv", "--force", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
-        #expect(same.status == 2)
+        #expect(same.status == 3)
+        #expect(same.stderr.contains("the output is the input file"))
         let aliased = try ws.run(["tokenise", "in.csv", "-o", "./in.csv", "--force", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"])
         #expect(aliased.status == 3)
         #expect(aliased.stderr.contains("the output is the input file"))
@@ -199,5 +200,44 @@ struct BadInputTests {
             #expect(outcome.status == 2, "usage error for \(args.dropFirst(5).joined(separator: " "))")
             #expect(!ws.exists("out.csv"))
         }
+    }
+
+    /// A file without a header line: its first row is taken for the header, and none of its values may
+    /// appear in the message about the missing column, nor as a column name in later errors.
+    @Test func headerlessFileDoesNotEchoFirstRow() throws {
+        try expectFailure("1,\(Synthetic.nhsPlain),\(Synthetic.upn)\n2,\(Synthetic.nhsOther),\(Synthetic.upn)\n", status: 3,
+                          mentions: ["has no column \"nhs\"", "is the header line missing?"])
+        let ws = try Workspace()
+        try ws.write("in.csv", "id,\(Synthetic.nhsPlain)\n1,\"open\n")
+        let outcome = try ws.run(["tokenise", "in.csv", "-o", "out.csv", "--column", "id=child-id"] + Self.tokeniseArgs.prefix(3))
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("column 2"))
+        #expect(!Synthetic.leaks(in: outcome.allOutput))
+    }
+
+    /// An interrupted run (SIGTERM, as from `kill` or a closed session) leaves no partial output.
+    @Test func interruptedRunLeavesNothing() throws {
+        let ws = try Workspace()
+        let before = try ws.files()
+        let process = Process()
+        process.executableURL = JigsawProcess.binary
+        process.arguments = ["tokenise", "-", "-o", "out.csv", "--key", "example.key", "--allow-example-key", "--column", "nhs=nhs-number"]
+        process.currentDirectoryURL = ws.url
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Feed a header and some rows, then keep standard input open so the run is still going.
+        input.fileHandleForWriting.write(Data("nhs\n\(Synthetic.nhsPlain)\n".utf8))
+        var sawTemporary = false
+        for _ in 0..<200 where !sawTemporary {
+            usleep(10_000)
+            sawTemporary = try ws.files().contains { $0.hasPrefix(".out.csv.jigsaw-") }
+        }
+        #expect(sawTemporary, "the run writes to a temporary file first")
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(try ws.files() == before)
     }
 }

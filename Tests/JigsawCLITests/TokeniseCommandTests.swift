@@ -30,6 +30,7 @@ struct TokeniseCommandTests {
         // The summary names key, fingerprint and context, and counts, but no identifier.
         #expect(a.stderr.contains("fingerprint e3397af0922ca74f"))
         #expect(a.stderr.contains("2 tokens"))
+        #expect(a.stderr.contains("2 rows read"))
         #expect(!Synthetic.leaks(in: a.allOutput + b.allOutput))
         let written = try ws.read("health-tokens.csv") + ws.read("council-tokens.csv")
         #expect(!Synthetic.leaks(in: written))

@@ -13,6 +13,7 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <openssl/md5.h>
 #include <openssl/err.h>
 
 /* HKDF (RFC 5869) through EVP_KDF "HKDF". Builds the OSSL_PARAM array that Swift cannot build
@@ -38,6 +39,21 @@ static inline int cjigsaw_hkdf(const char *digest_name,
     int ok = EVP_KDF_derive(ctx, out, out_len, params);
     EVP_KDF_CTX_free(ctx);
     return ok == 1 ? 1 : 0;
+}
+
+/* Keyed BLAKE2b (EVP_MAC "BLAKE2BMAC") with a salt, 64-byte digest: (re)initialises `ctx` with `key`
+ * (or the key it already holds when key is NULL) and `salt` (zero-padded to 16 bytes by OpenSSL).
+ * Returns 1 on success. */
+static inline int cjigsaw_blake2bmac_init(EVP_MAC_CTX *ctx,
+                                          const unsigned char *key, size_t key_len,
+                                          const unsigned char *salt, size_t salt_len) {
+    OSSL_PARAM params[3];
+    size_t n = 0;
+    size_t size = 64;
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_SALT, (void *)salt, salt_len);
+    params[n++] = OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size);
+    params[n] = OSSL_PARAM_construct_end();
+    return EVP_MAC_init(ctx, key, key_len, params) == 1 ? 1 : 0;
 }
 
 #endif

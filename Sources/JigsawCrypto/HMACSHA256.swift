@@ -11,11 +11,10 @@ internal import CJigsawCrypto
 /// copy 4.3 M/s), which is why this type exists; tests check it against OpenSSL's one-shot `HMAC()` and
 /// Python's `hmac` on random keys and messages.
 ///
-/// The object owns its midstates and wipes them on deinit. It is not `Sendable`: create one inside
+/// The midstates live in a ``PrekeyedHMAC``, which wipes them on deinit. It is not `Sendable`: create one inside
 /// each concurrent task (keying costs two SHA-256 block compressions).
 public final class HMACSHA256 {
-    /// Two midstates, inner (index 0) and outer (index 1), in one allocation so deinit can wipe them.
-    private let states: UnsafeMutablePointer<SHA256_CTX>
+    private let core: PrekeyedHMAC
 
     /// The length of an authentication code in bytes.
     public static let byteCount = 32
@@ -23,39 +22,14 @@ public final class HMACSHA256 {
     /// Keys a new state.
     /// - Parameter key: the HMAC key, of any length (keys longer than 64 bytes are hashed first, per RFC 2104).
     public init(key: SecretBytes) {
-        var block = [UInt8](repeating: 0, count: 64)
-        key.withUnsafeBytes { keyBytes in
-            if keyBytes.count > 64 {
-                block.withUnsafeMutableBufferPointer { out in
-                    _ = SHA256(keyBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), keyBytes.count, out.baseAddress)
-                }
-            } else {
-                for i in 0..<keyBytes.count { block[i] = keyBytes[i] }
-            }
-        }
-        var pad = [UInt8](repeating: 0, count: 64)
-        for i in 0..<64 { pad[i] = block[i] ^ 0x36 }
-        states = .allocate(capacity: 2)
-        states.initialize(repeating: SHA256_CTX(), count: 2)
-        SHA256_Init(states)
-        SHA256_Update(states, pad, 64)
-        for i in 0..<64 { pad[i] = block[i] ^ 0x5c }
-        SHA256_Init(states + 1)
-        SHA256_Update(states + 1, pad, 64)
-        block.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
-        pad.withUnsafeMutableBytes { OPENSSL_cleanse($0.baseAddress, $0.count) }
-    }
-
-    deinit {
-        OPENSSL_cleanse(states, 2 * MemoryLayout<SHA256_CTX>.stride)
-        states.deallocate()
+        core = key.withUnsafeBytes { PrekeyedHMAC(.sha256, key: $0) }
     }
 
     /// Absorbs a fixed prefix into the keyed state, so every later message is authenticated as
     /// `prefix ‖ message` without copying the prefix each time (used for a token's `domain:` prefix).
     /// - Parameter prefix: bytes that begin every message from now on.
     public func absorbPrefix(_ prefix: UnsafeRawBufferPointer) {
-        SHA256_Update(states, prefix.baseAddress, prefix.count)
+        core.absorbPrefix(prefix)
     }
 
     /// Absorbs a fixed prefix into the keyed state; see ``absorbPrefix(_:)-(UnsafeRawBufferPointer)``.
@@ -71,13 +45,7 @@ public final class HMACSHA256 {
     /// - Complexity: O(*n*) in the message length; no allocation.
     public func authenticate(_ message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         precondition(output.count >= Self.byteCount, "HMAC output buffer shorter than 32 bytes")
-        var context = states[0]
-        SHA256_Update(&context, message.baseAddress, message.count)
-        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        SHA256_Final(out, &context)
-        context = states[1]
-        SHA256_Update(&context, out, Self.byteCount)
-        SHA256_Final(out, &context)
+        core.authenticate(message, into: output)
     }
 
     /// Computes the authentication code of (any absorbed prefix followed by) `message`.

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "JigsawCSV", targets: ["JigsawCSV"]),
         .library(name: "JigsawIdentifiers", targets: ["JigsawIdentifiers"]),
         .library(name: "JigsawTokens", targets: ["JigsawTokens"]),
+        .library(name: "JigsawBloom", targets: ["JigsawBloom"]),
         .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
         .executable(name: "jigsaw", targets: ["jigsaw"]),
     ],
@@ -25,10 +26,11 @@ let package = Package(
         .target(name: "JigsawCSV"),
         .target(name: "JigsawIdentifiers"),
         .target(name: "JigsawTokens", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV"]),
+        .target(name: "JigsawBloom", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV", "JigsawTokens"]),
         .target(
             name: "JigsawCLI",
             dependencies: [
-                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens",
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,11 @@ let package = Package(
         .testTarget(
             name: "JigsawTokensTests",
             dependencies: ["JigsawTokens", "JigsawCrypto", "JigsawIdentifiers"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "JigsawBloomTests",
+            dependencies: ["JigsawBloom", "JigsawCrypto", "JigsawTokens"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "jigsaw"]),

@@ -1,0 +1,127 @@
+internal import JigsawCrypto
+
+/// Turns a feature's tokens into Bloom-filter bit positions with the feature's keys, caching each
+/// token's hash (clkhash caches the same way, so the cache changes speed, never bits).
+///
+/// Not `Sendable`: one per feature per task.
+final class FeatureHasher {
+    private let hash: HashFunction
+    private let length: Int
+    private let sha1: PrekeyedHMAC?
+    private let md5: PrekeyedHMAC?
+    private let blake: KeyedBLAKE2b?
+    /// doubleHash: `(a, b)`; blakeHash: 16-bit values, 32 per BLAKE2b block computed so far.
+    private var pairCache: [[UInt8]: (Int, Int)] = [:]
+    private var shortCache: [[UInt8]: [UInt16]] = [:]
+    private static let cacheLimit = 1 << 16
+
+    init(hash: HashFunction, length: Int, keys: FeatureKeys, feature: Int) throws(CryptoError) {
+        self.hash = hash
+        self.length = length
+        switch hash {
+        case .doubleHash:
+            sha1 = keys.withKey(feature: feature, index: 0) { PrekeyedHMAC(.sha1, key: $0) }
+            md5 = keys.withKey(feature: feature, index: 1) { PrekeyedHMAC(.md5, key: $0) }
+            blake = nil
+        case .blake:
+            sha1 = nil
+            md5 = nil
+            var made: KeyedBLAKE2b?
+            var failure: CryptoError?
+            keys.withKey(feature: feature, index: 0) { key in
+                do throws(CryptoError) { made = try KeyedBLAKE2b(key: key) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            blake = made
+        }
+    }
+
+    /// Big-endian integer of `bytes` modulo `length` (Python's `int.from_bytes(b, 'big') % l`).
+    @inline(__always)
+    private func modulo(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var r: UInt64 = 0
+        let l = UInt64(length)
+        for byte in bytes { r = ((r << 8) | UInt64(byte)) % l }
+        return Int(r)
+    }
+
+    private func doubleHashPair(_ token: UnsafeRawBufferPointer, preventSingularity: Bool) -> (Int, Int) {
+        withUnsafeTemporaryAllocation(byteCount: 20, alignment: 8) { digest -> (Int, Int) in
+            sha1!.authenticate(token, into: digest)
+            let a = modulo(UnsafeRawBufferPointer(rebasing: digest[0..<20]))
+            md5!.authenticate(token, into: digest)
+            var b = modulo(UnsafeRawBufferPointer(rebasing: digest[0..<16]))
+            if preventSingularity {
+                // clkhash: while b == 0, rehash token + chr(i).encode() for i = 0, 1, ….
+                var i: UInt32 = 0
+                while b == 0 {
+                    let suffix = Array(String(Unicode.Scalar(i)!).utf8)
+                    suffix.withUnsafeBytes { md5!.authenticate(token, suffix: $0, into: digest) }
+                    b = modulo(UnsafeRawBufferPointer(rebasing: digest[0..<16]))
+                    i += 1
+                }
+            }
+            return (a, b)
+        }
+    }
+
+    private func blakeShorts(_ token: UnsafeRawBufferPointer, count: Int, extending existing: [UInt16]) throws(CryptoError) -> [UInt16] {
+        var shorts = existing
+        var block = shorts.count / 32
+        var failure: CryptoError?
+        while shorts.count < count {
+            let salt = Array(String(block).utf8)
+            withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { digest in
+                salt.withUnsafeBytes { s in
+                    do throws(CryptoError) {
+                        try blake!.authenticate(token, salt: s, into: digest)
+                        for j in 0..<32 { shorts.append(UInt16(digest[2 * j]) | UInt16(digest[2 * j + 1]) << 8) }
+                    } catch {
+                        failure = error
+                    }
+                }
+            }
+            if let failure { throw failure }
+            block += 1
+        }
+        return shorts
+    }
+
+    /// Sets the `k` bits of `token` in `filter` (bit 0 is the most significant bit of byte 0).
+    /// - Parameters:
+    ///   - token: the token's bytes.
+    ///   - k: how many bits.
+    ///   - filter: `length` bits.
+    func insert(_ token: UnsafeRawBufferPointer, k: Int, into filter: UnsafeMutablePointer<UInt8>) throws(CryptoError) {
+        guard k > 0 else { return }
+        switch hash {
+        case .doubleHash(let preventSingularity):
+            let key = Array(token)
+            let pair: (Int, Int)
+            if let cached = pairCache[key] {
+                pair = cached
+            } else {
+                pair = doubleHashPair(token, preventSingularity: preventSingularity)
+                if pairCache.count >= Self.cacheLimit { pairCache.removeAll(keepingCapacity: true) }
+                pairCache[key] = pair
+            }
+            let (a, b) = pair
+            for i in 0..<k {
+                let bit = (a + i * b) % length
+                filter[bit >> 3] |= 0x80 >> UInt8(bit & 7)
+            }
+        case .blake:
+            let key = Array(token)
+            var shorts = shortCache[key] ?? []
+            if shorts.count < k {
+                shorts = try blakeShorts(token, count: k, extending: shorts)
+                if shortCache.count >= Self.cacheLimit { shortCache.removeAll(keepingCapacity: true) }
+                shortCache[key] = shorts
+            }
+            for i in 0..<k {
+                let bit = Int(shorts[i]) % length
+                filter[bit >> 3] |= 0x80 >> UInt8(bit & 7)
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Tokens of one feature value, as bytes in the feature's encoding, stored flat and reused per value.
+struct TokenList {
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    /// Appends one token made of `prefix` (ASCII) followed by `scalars` in `encoding`.
+    mutating func append(prefix: String = "", _ scalars: ArraySlice<Unicode.Scalar>, encoding: TextEncoding) {
+        switch encoding {
+        case .utf16: bytes.append(contentsOf: [0xFF, 0xFE])
+        case .utf32: bytes.append(contentsOf: [0xFF, 0xFE, 0x00, 0x00])
+        case .ascii, .utf8: break
+        }
+        for byte in prefix.utf8 { appendScalar(Unicode.Scalar(byte), encoding) }
+        for scalar in scalars { appendScalar(scalar, encoding) }
+        ends.append(bytes.count)
+    }
+
+    private mutating func appendScalar(_ scalar: Unicode.Scalar, _ encoding: TextEncoding) {
+        switch encoding {
+        case .ascii, .utf8:
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        case .utf16:
+            for unit in UTF16.encode(scalar)! {
+                bytes.append(UInt8(unit & 0xFF))
+                bytes.append(UInt8(unit >> 8))
+            }
+        case .utf32:
+            let value = scalar.value
+            bytes.append(contentsOf: [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)])
+        }
+    }
+}
+
+extension Comparison {
+    /// Splits a formatted value into tokens (clkhash's comparators' `tokenize`).
+    /// - Parameters:
+    ///   - value: the formatted value.
+    ///   - encoding: how tokens become bytes.
+    ///   - tokens: emptied, then filled.
+    /// - Returns: `false` when a numeric comparison meets a value that is not a number.
+    func tokenise(_ value: String, encoding: TextEncoding, into tokens: inout TokenList) -> Bool {
+        tokens.removeAll()
+        if value.isEmpty { return true }
+        switch self {
+        case .ngram(let n, let positional):
+            var scalars = Array(value.unicodeScalars)
+            if n > 1 {
+                let pad = [Unicode.Scalar](repeating: " ", count: n - 1)
+                scalars = pad + scalars + pad
+            }
+            guard scalars.count >= n else { return true }
+            for i in 0...(scalars.count - n) {
+                tokens.append(prefix: positional ? "\(i + 1) " : "", scalars[i..<(i + n)], encoding: encoding)
+            }
+        case .exact:
+            let scalars = Array(value.unicodeScalars)
+            tokens.append(scalars[...], encoding: encoding)
+        case .numeric(let thresholdDistance, let resolution, let precision):
+            guard let words = Self.numericTokens(value, thresholdDistance: thresholdDistance, resolution: resolution, precision: precision) else {
+                return false
+            }
+            for word in words { tokens.append(Array(word.unicodeScalars)[...], encoding: encoding) }
+        }
+        return true
+    }
+
+    /// clkhash's `NumericComparison.tokenize`, with Python's integer and rounding semantics.
+    static func numericTokens(_ word: String, thresholdDistance: Double, resolution: Int, precision: Int) -> [String]? {
+        let scale = (0..<precision).reduce(1) { value, _ in value * 10 }
+        let interval = Int((thresholdDistance * Double(scale)).rounded(.toNearestOrEven))
+        var v: Int
+        if let integer = PythonNumber.integer(word) {
+            v = integer * (precision > 0 ? scale : 1)
+        } else if let real = PythonNumber.double(word) {
+            v = precision > 0 ? Int((real * Double(scale)).rounded(.toNearestOrEven)) : Int(real.rounded(.towardZero))
+        } else {
+            return nil
+        }
+        v = v * 2 * resolution
+        var residue = v % interval
+        if residue < 0 { residue += interval }  // Python's modulo is never negative for a positive divisor
+        if residue != 0 {
+            if Double(residue) < Double(interval) / 2 { v -= residue } else { v += interval - residue }
+        }
+        return (-resolution...resolution).map { String(v + $0 * interval) }
+    }
+}

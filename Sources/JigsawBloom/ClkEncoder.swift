@@ -23,6 +23,8 @@ public final class ClkEncoder {
     private let regexes: [Regex<AnyRegexOutput>?]
     private var tokens = TokenList()
     private var filter: [UInt8]
+    /// Tokens each feature contributed to the last record encoded (0 when missing or ignored, −1 when invalid).
+    public private(set) var lastTokenCounts: [Int]
 
     /// The number of bytes of an encoded CLK: `ceil(length / 8)`.
     public var byteCount: Int { (schema.length + 7) / 8 }
@@ -50,6 +52,7 @@ public final class ClkEncoder {
             return nil
         }
         filter = [UInt8](repeating: 0, count: (schema.hashLength + 7) / 8)
+        lastTokenCounts = [Int](repeating: 0, count: schema.features.count)
     }
 
     /// Encodes one record.
@@ -63,6 +66,7 @@ public final class ClkEncoder {
     @discardableResult
     public func encode(_ values: [String], into output: UnsafeMutableRawBufferPointer, problems: inout [FeatureProblem]) throws(CryptoError) -> Int {
         for i in filter.indices { filter[i] = 0 }
+        for i in lastTokenCounts.indices { lastTokenCounts[i] = 0 }
         for (index, feature) in schema.features.enumerated() {
             guard let hashing = feature.hashing, let hasher = hashers[index] else { continue }
             let raw = index < values.count ? values[index] : ""
@@ -71,13 +75,16 @@ public final class ClkEncoder {
             case .success(let value): formatted = value
             case .failure(let reason):
                 problems.append(FeatureProblem(feature: index, reason: reason))
+                lastTokenCounts[index] = -1
                 continue
             }
             guard hashing.comparison.tokenise(formatted, encoding: hashing.encoding, into: &tokens) else {
                 problems.append(FeatureProblem(feature: index, reason: .notNumber))
+                lastTokenCounts[index] = -1
                 continue
             }
             let count = tokens.count
+            lastTokenCounts[index] = count
             guard count > 0 else { continue }
             var failure: CryptoError?
             tokens.bytes.withUnsafeBytes { all in

@@ -18,7 +18,7 @@ public struct DatePattern: Sendable, Equatable {
     }
 
     private enum Field: Sendable, Equatable {
-        case year4, year2, month, day, monthName, dayOfYear, hour24, minute, second
+        case year4, year2, month, day, monthAbbreviation, monthFullName, dayOfYear, hour24, minute, second
     }
 
     /// Parses a `strptime` format.
@@ -42,7 +42,8 @@ public struct DatePattern: Sendable, Equatable {
                 case UInt8(ascii: "y"): elements.append(.field(.year2))
                 case UInt8(ascii: "m"): elements.append(.field(.month))
                 case UInt8(ascii: "d"): elements.append(.field(.day))
-                case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "h"): elements.append(.field(.monthName))
+                case UInt8(ascii: "b"), UInt8(ascii: "h"): elements.append(.field(.monthAbbreviation))
+                case UInt8(ascii: "B"): elements.append(.field(.monthFullName))
                 case UInt8(ascii: "j"): elements.append(.field(.dayOfYear))
                 case UInt8(ascii: "H"): elements.append(.field(.hour24))
                 case UInt8(ascii: "M"): elements.append(.field(.minute))
@@ -148,10 +149,10 @@ public struct DatePattern: Sendable, Equatable {
         case .minute, .second:  // [0-5]\d|\d  (seconds also 6[0-1])
             if let v = digits(2), (0...(field == .second ? 61 : 59)).contains(v) { out.append((v, 2)) }
             if let v = digits(1) { out.append((v, 1)) }
-        case .monthName:
-            // Full names before abbreviations, as Python's regex lists them.
+        case .monthAbbreviation, .monthFullName:
+            // %b matches the three-letter abbreviations only, %B the full names only (C locale).
             for (index, name) in Self.monthNames.enumerated() {
-                for length in [name.count, 3] where at + length <= bytes.count {
+                for length in [field == .monthFullName ? name.count : 3] where at + length <= bytes.count {
                     var equal = true
                     for k in 0..<length where bytes[at + k] | 0x20 != name[k] { equal = false; break }
                     if equal { out.append((index + 1, length)) }
@@ -185,7 +186,7 @@ public struct DatePattern: Sendable, Equatable {
                 let saved = parsed
                 switch field {
                 case .year4, .year2: parsed.year = candidate.value
-                case .month, .monthName: parsed.month = candidate.value
+                case .month, .monthAbbreviation, .monthFullName: parsed.month = candidate.value
                 case .day: parsed.day = candidate.value
                 case .dayOfYear: parsed.dayOfYear = candidate.value
                 case .hour24, .minute, .second: break

@@ -49,12 +49,14 @@ extension FeatureSpec {
             if rules.letterCase == "lower", value.lowercased() != value { return .failure(.letterCase) }
             return .success(value)
         case .integer(let minimum, let maximum):
-            guard let number = PythonNumber.integer(value) else { return .failure(.notInteger) }
+            guard let (text, number) = PythonNumber.integerText(value) else { return .failure(.notInteger) }
             if validate {
-                if let minimum, number < minimum { return .failure(.outOfRange) }
-                if let maximum, number > maximum { return .failure(.outOfRange) }
+                // A value beyond 64 bits is beyond any bound on its side.
+                let negative = text.hasPrefix("-")
+                if let minimum, number.map({ $0 < minimum }) ?? negative { return .failure(.outOfRange) }
+                if let maximum, number.map({ $0 > maximum }) ?? !negative { return .failure(.outOfRange) }
             }
-            return .success(String(number))
+            return .success(text)
         case .date(let pattern):
             guard let date = pattern.reformat(value) else { return .failure(.badDate) }
             return .success(date)

@@ -10,33 +10,46 @@ enum PythonNumber {
         return view
     }
 
-    /// `int(text, 10)`: surrounding white space, an optional sign, ASCII digits with single underscores
-    /// between them. `nil` where Python raises (or the value does not fit in 64 bits).
-    static func integer(_ text: String) -> Int? {
-        var bytes = Array(trimmed(text).utf8)
+    /// `int(text, 10)`: surrounding white space, an optional sign, decimal digits (any script's, as
+    /// Python accepts) with single underscores between them. Returns the canonical decimal text (Python's
+    /// `str(int(text))`) and the value when it fits in 64 bits; `nil` where Python raises.
+    static func integerText(_ text: String) -> (text: String, value: Int?)? {
+        var scalars = Array(trimmed(text).unicodeScalars)
         var negative = false
-        if let first = bytes.first, first == 0x2B || first == 0x2D {
-            negative = first == 0x2D
-            bytes.removeFirst()
+        if let first = scalars.first, first == "+" || first == "-" {
+            negative = first == "-"
+            scalars.removeFirst()
         }
-        guard let first = bytes.first, let last = bytes.last, first != 0x5F, last != 0x5F else { return nil }
-        var value = 0
+        guard let first = scalars.first, let last = scalars.last, first != "_", last != "_" else { return nil }
+        var digits: [UInt8] = []
         var previousUnderscore = false
-        for byte in bytes {
-            if byte == 0x5F {
+        for scalar in scalars {
+            if scalar == "_" {
                 guard !previousUnderscore else { return nil }
                 previousUnderscore = true
                 continue
             }
             previousUnderscore = false
-            let digit = byte &- 0x30
-            guard digit < 10 else { return nil }
+            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+                  value >= 0, value <= 9 else { return nil }
+            digits.append(UInt8(value))
+        }
+        while digits.count > 1 && digits.first == 0 { digits.removeFirst() }
+        let isZero = digits == [0]
+        let canonical = (negative && !isZero ? "-" : "") + String(decoding: digits.map { $0 + 0x30 }, as: UTF8.self)
+        var value = 0
+        for digit in digits {
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times.addingReportingOverflow(Int(digit))
-            guard !overflow1, !overflow2 else { return nil }
+            if overflow1 || overflow2 { return (canonical, nil) }
             value = sum
         }
-        return negative ? -value : value
+        return (canonical, negative ? -value : value)
+    }
+
+    /// `int(text, 10)` when the value fits in 64 bits.
+    static func integer(_ text: String) -> Int? {
+        integerText(text)?.value
     }
 
     /// `float(text)` for finite decimal numbers (with optional exponent and underscores between digits).

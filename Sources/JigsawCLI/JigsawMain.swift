@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawBloom
 internal import JigsawCSV
 internal import JigsawCrypto
 internal import JigsawTokens
@@ -55,6 +56,8 @@ public enum JigsawMain {
             (status, message) = (.key, error.description)
         case let error as TokenisationError:
             (status, message) = (error.code == .invalidIdentifier ? .findings : .usage, error.description)
+        case let error as LinkageSchemaError:
+            (status, message) = (.inputOutput, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
         case let error as CommandFailure:

@@ -90,6 +90,14 @@ public final class ByteBuffer: @unchecked Sendable {
         return n
     }
 
+    /// Removes the byte at `index`, shifting the rest down.
+    /// - Parameter index: a position below ``count``.
+    public func removeByte(at index: Int) {
+        precondition(index < count)
+        (storage + index).copyMemory(from: storage + index + 1, byteCount: count - index - 1)
+        count -= 1
+    }
+
     /// Calls `body` with the bytes in use.
     /// - Parameter body: reads the bytes; the pointer must not escape.
     /// - Returns: what `body` returns.

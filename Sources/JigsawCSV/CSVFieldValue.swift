@@ -62,6 +62,24 @@ public enum CSVFieldValue {
         return false
     }
 
+    /// Appends `value` to a byte buffer as one CSV field, quoting it when needed.
+    /// - Parameters:
+    ///   - value: the value's bytes.
+    ///   - output: the buffer to append to.
+    ///   - dialect: the output dialect.
+    public static func appendField(_ value: UnsafeRawBufferPointer, to output: ByteBuffer, dialect: CSVDialect) {
+        guard needsQuotes(value, dialect: dialect) else {
+            output.append(value)
+            return
+        }
+        output.append(0x22)
+        for byte in value {
+            output.append(byte)
+            if byte == 0x22 { output.append(0x22) }
+        }
+        output.append(0x22)
+    }
+
     /// Appends `value` to `output` as one CSV field, quoting it when needed.
     /// - Parameters:
     ///   - value: the value's bytes.

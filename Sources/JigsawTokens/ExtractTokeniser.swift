@@ -22,6 +22,29 @@ public enum RaggedRowPolicy: String, Sendable, CaseIterable {
     case keep
 }
 
+/// Extra per-row work layered on tokenisation (for example, encoding a CLK from other columns).
+///
+/// For every data row that survives the identifier checks, ``prepare(fields:raw:line:)`` may compute
+/// what it needs and may drop the row; for kept rows, ``append(to:delimiter:)`` writes the extension's own
+/// fields after the row's kept columns (or, when ``replacesRow`` is set, instead of them and their line
+/// ending). Make one per chunk: it is used from one task only.
+public protocol ExtractRowExtension: AnyObject {
+    /// Whether the extension writes the whole output row itself (e.g. a JSON array element).
+    var replacesRow: Bool { get }
+    /// Examines a row; returns `false` to leave the row out of the output.
+    /// - Parameters:
+    ///   - fields: the row's field extents within `raw`.
+    ///   - raw: the chunk's bytes.
+    ///   - line: the physical line where the row starts.
+    func prepare(fields: [CSVField], raw: UnsafeRawBufferPointer, line: Int) throws -> Bool
+    /// Appends the extension's fields for the row just prepared (each preceded by `delimiter`, unless
+    /// ``replacesRow``).
+    /// - Parameters:
+    ///   - output: the chunk's output.
+    ///   - delimiter: the output delimiter.
+    func append(to output: ByteBuffer, delimiter: UInt8)
+}
+
 /// A column to tokenise and the domain of its values.
 public struct TokenColumnSpec: Sendable, Equatable {
     /// The header name.
@@ -72,6 +95,7 @@ public struct ExtractTokeniser: Sendable {
     private let onInvalid: InvalidValuePolicy
     private let onRagged: RaggedRowPolicy
     private let collectFindings: Bool
+    private let emitOutput: Bool
     private let tokenSubkey: SecretBytes?
 
     /// Plans a run against a header.
@@ -86,13 +110,19 @@ public struct ExtractTokeniser: Sendable {
     ///   - onInvalid: what to do with invalid values.
     ///   - onRagged: what to do with rows of the wrong width.
     ///   - collectFindings: whether to list each invalid value's line and reason.
+    ///   - emitOutput: whether to write output rows (default: when keyed).
     /// - Throws: ``CSVError`` for columns missing from the header or named twice in it, and
     ///   ``TokenisationError`` for contradictory options.
     public init(
         file: String, header: CSVHeader, dialect: CSVDialect, columns specs: [TokenColumnSpec], drop: [String] = [],
         keys: DerivedKeys?, tokenBytes: Int = TokenDeriver.fullTokenBytes,
-        onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, collectFindings: Bool = false
+        onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, collectFindings: Bool = false,
+        emitOutput: Bool? = nil
     ) throws {
+        self.emitOutput = emitOutput ?? (keys != nil)
+        if self.emitOutput && keys == nil && !specs.isEmpty {
+            throw TokenisationError(.badPlan, "tokenising columns needs a key file (--key or JIGSAW_KEY_FILE)", file: file)
+        }
         self.file = file
         self.header = header
         self.dialect = dialect
@@ -151,7 +181,11 @@ public struct ExtractTokeniser: Sendable {
     /// The output's first bytes: the byte-order mark if the input had one, and the header without dropped columns.
     /// - Parameter byteOrderMark: whether to start with a UTF-8 byte-order mark.
     /// - Returns: the bytes to write before the first chunk.
-    public func outputHeader(byteOrderMark: Bool) -> [UInt8] {
+    /// - Parameters:
+    ///   - byteOrderMark: whether to start with a UTF-8 byte-order mark.
+    ///   - extraNames: names of fields an ``ExtractRowExtension`` appends to each row.
+    /// - Returns: the bytes to write before the first chunk.
+    public func outputHeader(byteOrderMark: Bool, extraNames: [String] = []) -> [UInt8] {
         var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         var first = true
         for (index, field) in header.fields.enumerated() where !dropped[index] {
@@ -159,8 +193,28 @@ public struct ExtractTokeniser: Sendable {
             first = false
             out.append(contentsOf: header.rawBytes[field.start..<field.end])
         }
-        out.append(contentsOf: header.lineEnding)
+        for name in extraNames {
+            if !first { out.append(dialect.delimiter) }
+            first = false
+            Array(name.utf8).withUnsafeBytes { value in
+                let buffer = ByteBuffer(capacity: value.count + 2)
+                CSVFieldValue.appendField(value, to: buffer, dialect: dialect)
+                buffer.withUnsafeBytes { out.append(contentsOf: $0) }
+            }
+        }
+        out.append(contentsOf: header.lineEnding.isEmpty && !extraNames.isEmpty ? [0x0A] : header.lineEnding)
         return out
+    }
+
+    /// Every column except `keep` and the tokenised ones (for outputs that pass through only what is asked for).
+    /// - Parameters:
+    ///   - header: the input header.
+    ///   - keep: columns to keep.
+    ///   - tokenised: the tokenised columns.
+    /// - Returns: the names to drop.
+    public static func columnsToDrop(header: CSVHeader, keep: [String], tokenised: [TokenColumnSpec]) -> [String] {
+        let wanted = Set((keep + tokenised.map(\.name)).compactMap { header.index(of: $0) })
+        return header.names.indices.filter { !wanted.contains($0) }.map { header.names[$0] }
     }
 
     private func describe(_ index: Int) -> String {
@@ -175,9 +229,9 @@ public struct ExtractTokeniser: Sendable {
     /// - Throws: ``CSVError`` for malformed CSV, ragged rows (under `fail`) or invalid UTF-8 in an
     ///   identifier column; ``TokenisationError`` for an invalid value under `--on-invalid fail`.
     /// - Complexity: O(*n*) in the chunk's size.
-    public func process(_ chunk: CSVChunk, into output: ByteBuffer) throws -> ExtractChunkResult {
+    public func process(_ chunk: CSVChunk, into output: ByteBuffer, rowExtension: (any ExtractRowExtension)? = nil) throws -> ExtractChunkResult {
         let derivers = tokenSubkey.map { key in columns.map { TokenDeriver(domain: $0.domain, tokenSubkey: key, tokenBytes: tokenBytes) } }
-        let emit = derivers != nil
+        let emit = emitOutput
         var tally = emptyTally
         var findings: [InvalidValueFinding] = []
         let headerWidth = header.names.count
@@ -254,8 +308,16 @@ public struct ExtractTokeniser: Sendable {
                     tally.rowsDroppedInvalid += 1
                     continue rows
                 }
+                if let rowExtension, try !rowExtension.prepare(fields: fields, raw: raw, line: record.line) {
+                    tally.rowsDroppedInvalid += 1
+                    continue rows
+                }
                 guard emit else { continue }
                 tally.rowsWritten += 1
+                if let rowExtension, rowExtension.replacesRow {
+                    rowExtension.append(to: output, delimiter: dialect.delimiter)
+                    continue rows
+                }
                 var first = true
                 for (index, field) in fields.enumerated() {
                     if index < headerWidth && dropped[index] { continue }
@@ -268,7 +330,22 @@ public struct ExtractTokeniser: Sendable {
                         output.append(UnsafeRawBufferPointer(rebasing: raw[field.start..<field.end]))
                     }
                 }
-                output.append(UnsafeRawBufferPointer(rebasing: raw[record.contentEnd..<record.end]))
+                if let rowExtension {
+                    if first {
+                        // No kept column: the extension's first field needs no leading delimiter.
+                        let mark = output.count
+                        rowExtension.append(to: output, delimiter: dialect.delimiter)
+                        output.removeByte(at: mark)
+                    } else {
+                        rowExtension.append(to: output, delimiter: dialect.delimiter)
+                    }
+                }
+                let ending = UnsafeRawBufferPointer(rebasing: raw[record.contentEnd..<record.end])
+                if ending.isEmpty && rowExtension != nil {
+                    output.append(UInt8(0x0A))  // a last line without a line ending still ends this output row
+                } else {
+                    output.append(ending)
+                }
             }
         }
         return ExtractChunkResult(tally: tally, findings: findings)

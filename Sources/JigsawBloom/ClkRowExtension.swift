@@ -1,0 +1,112 @@
+internal import JigsawCSV
+internal import JigsawTokens
+
+/// How encoded records are written.
+public enum EncodeOutputFormat: String, Sendable, CaseIterable {
+    /// CSV: kept columns, tokens, then `clk` (standard base64) and `clk_schema` (the schema fingerprint).
+    case csv
+    /// anonlink-client's JSON: `{"clks": [base64, …], "schema_fingerprint": "…"}`.
+    case anonlink
+}
+
+/// Encodes each row's CLK from its feature columns, as an ``ExtractRowExtension`` of tokenisation.
+/// One per chunk.
+final class ClkRowExtension: ExtractRowExtension {
+    private let encoder: ClkEncoder
+    private let featureColumns: [Int?]
+    private let format: EncodeOutputFormat
+    private let onInvalid: InvalidValuePolicy
+    private let fingerprint: [UInt8]
+    private let file: String
+    private let header: CSVHeader
+    private let countDuplicates: Bool
+    private var clk: [UInt8]
+    private var problems: [FeatureProblem] = []
+    private var value: [UInt8] = []
+    private var values: [String]
+    private(set) var tally: EncodeTally
+    private(set) var findings: [FeatureFinding] = []
+
+    var replacesRow: Bool { format == .anonlink }
+
+    init(encoder: ClkEncoder, featureColumns: [Int?], format: EncodeOutputFormat, onInvalid: InvalidValuePolicy,
+         fingerprint: String, file: String, header: CSVHeader, countDuplicates: Bool) {
+        self.encoder = encoder
+        self.featureColumns = featureColumns
+        self.format = format
+        self.onInvalid = onInvalid
+        self.fingerprint = Array(fingerprint.utf8)
+        self.file = file
+        self.header = header
+        self.countDuplicates = countDuplicates
+        clk = [UInt8](repeating: 0, count: encoder.byteCount)
+        values = [String](repeating: "", count: featureColumns.count)
+        tally = EncodeTally(schema: encoder.schema)
+    }
+
+    func prepare(fields: [CSVField], raw: UnsafeRawBufferPointer, line: Int) throws -> Bool {
+        for (feature, column) in featureColumns.enumerated() {
+            guard let column, column < fields.count else {
+                values[feature] = ""
+                continue
+            }
+            let field = fields[column]
+            if value.count < field.end - field.start { value = [UInt8](repeating: 0, count: 2 * (field.end - field.start)) }
+            let length = value.withUnsafeMutableBytes { CSVFieldValue.unquote(raw, field, into: $0) }
+            guard let text = value.withUnsafeBytes({ String(validating: UnsafeRawBufferPointer(rebasing: $0[0..<length]), as: UTF8.self) }) else {
+                throw CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: line,
+                               column: CSVRecordParser.describeColumn(column, names: header.names))
+            }
+            values[feature] = text
+        }
+        problems.removeAll(keepingCapacity: true)
+        let popcount = try clk.withUnsafeMutableBytes { try encoder.encode(values, into: $0, problems: &problems) }
+        for i in values.indices { values[i] = "" }
+        var dropRow = false
+        for problem in problems {
+            let feature = encoder.schema.features[problem.feature].identifier
+            tally.features[problem.feature].invalidByReason[FeatureInvalidReason.allCases.firstIndex(of: problem.reason)!] += 1
+            findings.append(FeatureFinding(line: line, feature: feature, reason: problem.reason))
+            switch onInvalid {
+            case .blank: break
+            case .dropRow: dropRow = true
+            case .fail:
+                let column = featureColumns[problem.feature].map { CSVRecordParser.describeColumn($0, names: header.names) }
+                throw TokenisationError(.invalidIdentifier, "invalid value for feature \"\(feature)\" (\(problem.reason.rawValue)); with --on-invalid fail nothing is written",
+                                        file: file, line: line, column: column)
+            }
+        }
+        var tokens = 0
+        for (feature, count) in encoder.lastTokenCounts.enumerated() where encoder.schema.features[feature].hashing != nil {
+            if count > 0 {
+                tally.features[feature].present += 1
+                tokens += count
+            } else if count == 0 {
+                tally.features[feature].missing += 1
+            }
+        }
+        if dropRow { return false }
+        tally.record(popcount: popcount, tokens: tokens)
+        if countDuplicates {
+            var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in clk { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            tally.clkDigests.append(digest)
+        }
+        return true
+    }
+
+    func append(to output: ByteBuffer, delimiter: UInt8) {
+        let encoded = Array(Base64.encode(clk).utf8)
+        switch format {
+        case .csv:
+            output.append(delimiter)
+            output.append(encoded)
+            output.append(delimiter)
+            output.append(fingerprint)
+        case .anonlink:
+            output.append(Array(",\n    \"".utf8))
+            output.append(encoded)
+            output.append(0x22)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+public import JigsawCSV
+public import JigsawTokens
+
+/// What an encode run found.
+public struct EncodeSummary: Sendable {
+    /// Row and identifier-token counts.
+    public var extract: ExtractTally
+    /// Feature counts and diagnostics.
+    public var encoding: EncodeTally
+    /// Invalid feature values by line (in input order).
+    public var findings: [FeatureFinding]
+}
+
+/// Runs `jigsaw encode` over a whole file: one pass that keeps chosen columns, tokenises identifier
+/// columns and adds each record's CLK, on all cores, with the output moved into place only on success.
+public enum EncodeRunner {
+    /// Encodes `input` into `output`.
+    /// - Parameters:
+    ///   - input: the input path, or `-`.
+    ///   - output: the output path, or `-`.
+    ///   - overwrite: whether an existing output may be replaced.
+    ///   - dialect: the CSV dialect.
+    ///   - schema: the linkage schema; each non-ignored feature reads the column of the same name.
+    ///   - featureKeys: the per-feature keys from the CLK secret.
+    ///   - tokenColumns: identifier columns to tokenise (needs `tokenKeys`).
+    ///   - tokenKeys: keys for tokens, or `nil` when no column is tokenised.
+    ///   - keep: columns passed through unchanged (e.g. a local record id).
+    ///   - format: CSV or anonlink JSON.
+    ///   - tokenBytes: token length.
+    ///   - onInvalid: what to do with invalid identifiers and feature values.
+    ///   - onRagged: what to do with rows of the wrong width.
+    ///   - countDuplicates: whether to collect CLK digests (for `--describe`).
+    ///   - progress: called with the running row count.
+    /// - Returns: the counts.
+    /// - Throws: ``CSVError``, ``TokenisationError``, ``LinkageSchemaError`` or a crypto error.
+    public static func encode(
+        input: String, output: String, overwrite: Bool = false, dialect: CSVDialect = CSVDialect(),
+        schema: LinkageSchema, featureKeys: FeatureKeys, tokenColumns: [TokenColumnSpec] = [], tokenKeys: DerivedKeys? = nil,
+        keep: [String] = [], format: EncodeOutputFormat = .csv, tokenBytes: Int = TokenDeriver.fullTokenBytes,
+        onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, countDuplicates: Bool = false,
+        progress: (Int) -> Void = { _ in }
+    ) async throws -> EncodeSummary {
+        let reader = try CSVChunkReader(path: input, dialect: dialect)
+        let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input])
+        let header = try reader.readHeader()
+        var featureColumns: [Int?] = []
+        for feature in schema.features {
+            let index = header.index(of: feature.identifier)
+            if index == nil && !feature.isIgnored {
+                throw LinkageSchemaError(path: "$.features", message: "feature \"\(feature.identifier)\" has no column of that name in \(input == "-" ? "<stdin>" : input); rename the column or the feature")
+            }
+            featureColumns.append(feature.isIgnored ? nil : index)
+        }
+        let drop = ExtractTokeniser.columnsToDrop(header: header, keep: keep, tokenised: tokenColumns)
+        for name in keep where header.index(of: name) == nil {
+            throw CSVError(.missingColumn, "the header has no column \"\(name)\" named by --keep", file: input, line: 1)
+        }
+        let plan = try ExtractTokeniser(
+            file: input, header: header, dialect: dialect, columns: tokenColumns, drop: drop, keys: tokenKeys,
+            tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true)
+        let fingerprint = schema.fingerprint
+        var extract = plan.emptyTally
+        var encoding = EncodeTally(schema: schema)
+        var findings: [FeatureFinding] = []
+        switch format {
+        case .csv:
+            try destination.write(plan.outputHeader(byteOrderMark: reader.hasByteOrderMark, extraNames: ["clk", "clk_schema"]))
+        case .anonlink:
+            try destination.write(Array("{\n  \"clks\": [".utf8))
+        }
+        var wroteRecord = false
+        let columns = featureColumns
+        try await CSVChunkPipeline.run(reader: reader, transform: { chunk, output in
+            let encoder = try ClkEncoder(schema: schema, keys: featureKeys)
+            let row = ClkRowExtension(encoder: encoder, featureColumns: columns, format: format, onInvalid: onInvalid,
+                                      fingerprint: fingerprint, file: input, header: header, countDuplicates: countDuplicates)
+            let result = try plan.process(chunk, into: output, rowExtension: row)
+            return (result, row.tally, row.findings)
+        }) { result, output in
+            if format == .anonlink && !wroteRecord && output.count > 0 {
+                output.removeByte(at: 0)  // the first element takes no separating comma
+                wroteRecord = true
+            }
+            try destination.write(output)
+            extract.add(result.0.tally)
+            encoding.add(result.1)
+            findings.append(contentsOf: result.2)
+            progress(extract.rows)
+        }
+        if format == .anonlink {
+            try destination.write(Array("\n  ],\n  \"schema_fingerprint\": \"\(fingerprint)\"\n}\n".utf8))
+        }
+        try destination.commit()
+        return EncodeSummary(extract: extract, encoding: encoding, findings: findings)
+    }
+}

@@ -1,0 +1,133 @@
+internal import ArgumentParser
+internal import Foundation
+internal import JigsawBloom
+internal import JigsawCrypto
+internal import JigsawCSV
+internal import JigsawTokens
+
+/// `jigsaw encode`: one pass from an extract to a shareable file of kept columns, tokens and CLKs.
+struct EncodeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encode",
+        abstract: "Encode records as Bloom-filter CLKs (clkhash-compatible), with optional tokens, in one pass.",
+        discussion: "Each feature of the linkage schema reads the CSV column of the same name. The output holds only the columns named with --keep, the tokenised --column columns, and the CLK (clk, standard base64) with the schema fingerprint (clk_schema); raw quasi-identifiers are never passed through unless kept. The CLK secret is the key file's clk subkey, or with --clkhash-secret-file a raw clkhash secret.",
+        aliases: ["encode-clk"]
+    )
+
+    @Argument(help: ArgumentHelp("The input CSV, or - for standard input.", valueName: "input"))
+    var input: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output file, or - for standard output.", valueName: "output"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The linkage schema (clkhash v3 JSON).", valueName: "schema.json"))
+    var schema: String
+
+    @Option(name: .long, help: ArgumentHelp("A file holding a raw clkhash secret (as given to clkhash), used instead of the key file's clk subkey.", valueName: "file"))
+    var clkhashSecretFile: String?
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to tokenise and its domain, e.g. nhs_number=nhs-number. Repeatable.", valueName: "column=domain"))
+    var column: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to pass through unchanged, e.g. a local record id. Repeatable.", valueName: "column"))
+    var keep: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Output format: csv (default) or anonlink ({\"clks\": [...]} JSON).", valueName: "format"))
+    var format: String = EncodeOutputFormat.csv.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("Token length in bytes, 16 to 32.", valueName: "n"))
+    var tokenBytes: Int = TokenDeriver.fullTokenBytes
+
+    @Option(name: .long, help: ArgumentHelp("Invalid identifiers or feature values: blank (default: the value sets no bits / gets an empty token), drop-row, or fail.", valueName: "policy"))
+    var onInvalid: String = InvalidValuePolicy.blank.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("Write the line, feature and reason of each invalid feature value to this CSV.", valueName: "file.csv"))
+    var report: String?
+
+    @Flag(name: .long, help: "Print diagnostics on standard error: popcount histogram, missing values per feature, and warnings.")
+    var describe = false
+
+    @Flag(name: .long, help: "Replace the output if it exists.")
+    var force = false
+
+    @Flag(name: .long, help: "No progress line and no summary on standard error.")
+    var quiet = false
+
+    @OptionGroup var keyOptions: KeyOptions
+    @OptionGroup var csvOptions: CSVInputOptions
+
+    func validate() throws {
+        guard (TokenDeriver.minimumTokenBytes...TokenDeriver.fullTokenBytes).contains(tokenBytes) else {
+            throw ValidationError("--token-bytes must be between \(TokenDeriver.minimumTokenBytes) and \(TokenDeriver.fullTokenBytes)")
+        }
+        guard InvalidValuePolicy(rawValue: onInvalid) != nil else {
+            throw ValidationError("--on-invalid must be one of: \(InvalidValuePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard EncodeOutputFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be csv or anonlink")
+        }
+    }
+
+    func run() async throws {
+        let dialect = try csvOptions.dialect()
+        let onRagged = try csvOptions.raggedPolicy()
+        let tokenColumns = column.isEmpty ? [] : try parseColumnSpecs(column, noun: "domain")
+        let outputFormat = EncodeOutputFormat(rawValue: format)!
+        if outputFormat == .anonlink && (!tokenColumns.isEmpty || !keep.isEmpty) {
+            throw CommandFailure.usage("--format anonlink writes CLKs only; drop --column and --keep, or use --format csv")
+        }
+        let linkageSchema = try SchemaFile.load(schema)
+        for warning in linkageSchema.warnings where !quiet { Console.err("jigsaw: warning: \(schema): \(warning)\n") }
+
+        var keyFile: KeyFile?
+        var tokenKeys: DerivedKeys?
+        if clkhashSecretFile == nil || !tokenColumns.isEmpty {
+            let (file, keys) = try keyOptions.load()
+            keyFile = file
+            tokenKeys = keys
+        }
+        let secret: SecretBytes
+        let secretSource: String
+        if let clkhashSecretFile {
+            secret = try ClkhashSecretFile.load(clkhashSecretFile)
+            secretSource = "clkhash secret from \(clkhashSecretFile)"
+        } else {
+            secret = try tokenKeys!.subkey(.clk)
+            secretSource = "key \"\(keyFile!.id)\", fingerprint \(tokenKeys!.fingerprint), context \"\(tokenKeys!.context)\"\(keyFile!.isExample ? " (EXAMPLE KEY)" : "")"
+        }
+        let featureKeys = try FeatureKeys(secret: secret, schema: linkageSchema)
+
+        let reportFile = try report.map { try AtomicOutputFileForCLI.make($0, force: force, input: input) }
+        let progress = ProgressLine(verb: "encoding", enabled: !quiet)
+        let summary = try await EncodeRunner.encode(
+            input: input, output: output, overwrite: force, dialect: dialect, schema: linkageSchema, featureKeys: featureKeys,
+            tokenColumns: tokenColumns, tokenKeys: tokenColumns.isEmpty ? nil : tokenKeys, keep: keep, format: outputFormat,
+            tokenBytes: tokenBytes, onInvalid: InvalidValuePolicy(rawValue: onInvalid)!, onRagged: onRagged,
+            countDuplicates: describe, progress: progress.update(rows:))
+        progress.finish()
+        if let reportFile {
+            var text = "line,feature,reason\n"
+            for finding in summary.findings { text += "\(finding.line),\(csvField(finding.feature)),\(finding.reason.rawValue)\n" }
+            try reportFile.write(Array(text.utf8))
+            try reportFile.commit()
+        }
+        guard !quiet else { return }
+        var lines = ["jigsaw encode: \(Console.count(summary.extract.rows, "row")) read, \(Console.count(summary.encoding.encoded)) CLKs written"
+            + (summary.extract.rowsDroppedInvalid > 0 ? ", \(Console.count(summary.extract.rowsDroppedInvalid)) dropped for invalid values" : "")]
+        lines.append("  \(secretSource)")
+        lines.append("  schema \(schema): fingerprint \(linkageSchema.fingerprint), \(linkageSchema.length) bits")
+        lines += summary.extract.columns.map { summaryLine($0, validWord: "token") }
+        for (index, feature) in summary.encoding.features.enumerated() where !linkageSchema.features[index].isIgnored {
+            var line = "  feature \"\(feature.identifier)\": \(Console.count(feature.present)) present, \(Console.count(feature.missing)) missing, \(Console.count(feature.invalid)) invalid"
+            let reasons = zip(FeatureInvalidReason.allCases, feature.invalidByReason).filter { $0.1 > 0 }.map { "\($0.0.rawValue) \(Console.count($0.1))" }
+            if !reasons.isEmpty { line += " [" + reasons.joined(separator: "; ") + "]" }
+            lines.append(line)
+        }
+        if describe { lines += EncodeDiagnostics.describe(summary.encoding, schema: linkageSchema) }
+        Console.err(lines.joined(separator: "\n") + "\n")
+    }
+
+    private func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

@@ -1,0 +1,103 @@
+internal import Foundation
+internal import JigsawBloom
+internal import JigsawCSV
+internal import JigsawCrypto
+internal import JigsawTokens
+
+/// Reading linkage schema files for the commands.
+enum SchemaFile {
+    /// Reads and parses a schema file; errors name the file and the JSON path.
+    static func load(_ path: String) throws -> LinkageSchema {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CSVError(FileManager.default.fileExists(atPath: path) ? .io : .fileNotFound,
+                           FileManager.default.fileExists(atPath: path) ? "cannot read the schema file" : "no such schema file; check --schema",
+                           file: path)
+        }
+        return try LinkageSchemaParser.parse(Array(data), file: path)
+    }
+}
+
+/// A raw clkhash secret in a file, as a partner would pass it to clkhash.
+enum ClkhashSecretFile {
+    /// Reads the secret: the file's bytes without one trailing line ending (`\n` or `\r\n`), as a shell's
+    /// `"$(cat file)"` would pass them to clkhash. Like a key file, it must not be readable by others.
+    static func load(_ path: String) throws -> SecretBytes {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw KeyFileError(.notFound, "no such clkhash secret file; check --clkhash-secret-file", file: path)
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw KeyFileError(.permissions, "is readable or writable by group or others; make it private with: chmod 600 \(path)", file: path)
+        }
+        guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+            throw KeyFileError(.unreadable, "cannot read the clkhash secret file", file: path)
+        }
+        defer { for i in bytes.indices { bytes[i] = 0 } }
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        guard !bytes.isEmpty else { throw KeyFileError(.invalidField, "the clkhash secret file is empty", file: path) }
+        return SecretBytes(bytes)
+    }
+}
+
+/// Report files written beside a command's main output.
+enum AtomicOutputFileForCLI {
+    static func make(_ path: String, force: Bool, input: String) throws -> AtomicOutputFile {
+        try AtomicOutputFile(path: path, overwrite: force, inputs: [input])
+    }
+}
+
+/// The `--describe` diagnostics of `jigsaw encode`: distributions and warnings, never values.
+enum EncodeDiagnostics {
+    static func describe(_ tally: EncodeTally, schema: LinkageSchema) -> [String] {
+        var lines = ["", "popcount of the CLKs (bits set out of \(schema.length)):"]
+        let histogram = tally.popcountHistogram
+        guard tally.encoded > 0, let low = histogram.firstIndex(where: { $0 > 0 }), let high = histogram.lastIndex(where: { $0 > 0 }) else {
+            return lines + ["  (no CLKs)"]
+        }
+        let bins = 16
+        let width = max(1, (high - low + bins) / bins)
+        var binCounts: [(Int, Int)] = []
+        var start = low
+        while start <= high {
+            let end = min(start + width - 1, high)
+            binCounts.append((start, histogram[start...end].reduce(0, +)))
+            start += width
+        }
+        let peak = binCounts.map(\.1).max() ?? 1
+        for (start, count) in binCounts {
+            let label = width == 1 ? "\(start)" : "\(start)-\(min(start + width - 1, high))"
+            let bar = String(repeating: "█", count: Int((Double(count) / Double(peak) * 40).rounded(.up)))
+            lines.append("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + bar + " \(Console.count(count))")
+        }
+        let mean = tally.sumPopcount / Double(tally.encoded)
+        let variance = max(0, tally.sumPopcountSquared / Double(tally.encoded) - mean * mean)
+        lines.append(String(format: "  mean %.1f bits (%.1f%% of the filter), standard deviation %.1f", mean, 100 * mean / Double(schema.length), variance.squareRoot()))
+        lines.append("missing values by feature:")
+        for (index, feature) in tally.features.enumerated() where !schema.features[index].isIgnored {
+            let share = 100 * Double(feature.missing + feature.invalid) / Double(max(1, tally.encoded))
+            lines.append(String(format: "  %@: %.1f%%", feature.identifier, share))
+        }
+        var warnings: [String] = []
+        if !tally.clkDigests.isEmpty {
+            var counts: [UInt64: Int] = [:]
+            for digest in tally.clkDigests { counts[digest, default: 0] += 1 }
+            let duplicated = counts.values.filter { $0 > 1 }.reduce(0, +)
+            let largest = counts.values.max() ?? 0
+            if largest > 1 && (Double(duplicated) / Double(tally.clkDigests.count) > 0.01 || largest >= 10) {
+                warnings.append("\(Console.count(duplicated)) records share a CLK with another record (the largest group has \(Console.count(largest))); shared CLKs reveal equal records and often mean missing values. Check the extract for duplicates and empty features.")
+            }
+        }
+        if let correlation = tally.popcountTokenCorrelation, correlation > 0.5 {
+            warnings.append(String(format: "popcount follows the number of tokens (correlation %.2f), so a CLK's weight reveals how long a record's values are; consider bitsPerFeature strategies or balancing.", correlation))
+        }
+        if mean > 0.7 * Double(schema.length) {
+            warnings.append("CLKs are more than 70% full; similarities will be high for everyone. Lower the bits per token or raise l.")
+        }
+        if !warnings.isEmpty {
+            lines.append("warnings:")
+            lines += warnings.map { "  - " + $0 }
+        }
+        return lines
+    }
+}

@@ -12,8 +12,10 @@ public struct FeatureProblem: Sendable, Equatable {
 /// Encodes records into CLKs: each feature's value is validated, formatted, tokenised and hashed into one
 /// Bloom filter of `length × 2^xorFolds` bits, which is then XOR-folded to `length` bits.
 ///
-/// With a clkhash v3 schema the bits are those of clkhash 0.18.3's `generate_clk_from_csv`. Not
-/// `Sendable`: make one per task (they share the ``FeatureKeys``).
+/// With a clkhash v3 schema the bits are those of clkhash 0.18.3's `generate_clk_from_csv`. A feature's
+/// bits depend only on its raw value (and, in a profile, the record's salt), so each feature keeps a
+/// bounded cache from raw value to its partial filter: repeated names, dates and codes cost one lookup and
+/// a few word ORs. Not `Sendable`: make one per task (they share the ``FeatureKeys``).
 public final class ClkEncoder {
     /// The schema.
     public let schema: LinkageSchema
@@ -22,12 +24,21 @@ public final class ClkEncoder {
     private let hashers: [FeatureHasher?]
     private let regexes: [Regex<AnyRegexOutput>?]
     private var tokens = TokenList()
-    private var filter: [UInt8]
+    /// The filter as 64-bit words; word `w` holds bytes `8w..<8w+8` in memory (little-endian) order, so
+    /// bit `p` is bit `7 − p mod 8` of byte `p / 8`, as clkhash's `bitarray` numbers them.
+    private var words: [UInt64]
+    private let wordCount: Int
+    private let hardening: HardeningLayer?
+    private var valueCaches: [TokenHashCache<UInt64>]
+    private let salted: [Bool]
+    private var key: [UInt8] = []
+    private var positions: [Int32] = []
+    private var folded: [UInt8]
     /// Tokens each feature contributed to the last record encoded (0 when missing or ignored, −1 when invalid).
     public private(set) var lastTokenCounts: [Int]
 
-    /// The number of bytes of an encoded CLK: `ceil(length / 8)`.
-    public var byteCount: Int { (schema.length + 7) / 8 }
+    /// The number of bytes of an encoded CLK: `ceil(outputLength / 8)`.
+    public var byteCount: Int { (schema.outputLength + 7) / 8 }
 
     /// Prepares an encoder.
     /// - Parameters:
@@ -51,81 +62,167 @@ public final class ClkEncoder {
             if case .string(let rules)? = feature.format, let pattern = rules.pattern { return try? Regex(pattern) }
             return nil
         }
-        filter = [UInt8](repeating: 0, count: (schema.hashLength + 7) / 8)
+        wordCount = (schema.hashLength + 63) / 64
+        words = [UInt64](repeating: 0, count: wordCount)
+        folded = [UInt8](repeating: 0, count: wordCount * 8)
+        if let profile = schema.profile, profile.hardening != .none, let key = keys.hardeningKey {
+            hardening = HardeningLayer(hardening: profile.hardening, inputLength: schema.length, key: key)
+        } else {
+            hardening = nil
+        }
+        salted = schema.features.indices.map { schema.profile?.features[$0].salted ?? false }
+        // About 1 MiB of cached partial filters per feature.
+        valueCaches = schema.features.map { _ in TokenHashCache<UInt64>(limit: 1 << 14, valueLimit: 1 << 17) }
         lastTokenCounts = [Int](repeating: 0, count: schema.features.count)
     }
 
-    /// Encodes one record.
+    /// Encodes one record from its raw values.
     /// - Parameters:
     ///   - values: the record's values in schema order (ignored features included; missing trailing values
     ///     count as empty).
     ///   - output: ``byteCount`` writable bytes for the CLK.
     ///   - problems: receives each feature whose value was invalid; such a feature sets no bits.
+    ///   - salt: the record's salt value, for the features a profile salts.
     /// - Returns: the number of bits set in the CLK.
     /// - Throws: ``CryptoError`` if OpenSSL fails.
     @discardableResult
-    public func encode(_ values: [String], into output: UnsafeMutableRawBufferPointer, problems: inout [FeatureProblem]) throws(CryptoError) -> Int {
-        for i in filter.indices { filter[i] = 0 }
-        for i in lastTokenCounts.indices { lastTokenCounts[i] = 0 }
+    public func encode(_ values: [String], into output: UnsafeMutableRawBufferPointer, problems: inout [FeatureProblem], salt: [UInt8]? = nil) throws(CryptoError) -> Int {
+        var failure: CryptoError?
+        var raw: [UnsafeRawBufferPointer] = []
+        // Keep the strings' UTF-8 alive while their bytes are read.
+        let utf8 = values.map { Array($0.utf8) }
+        func run(_ index: Int) {
+            if index == utf8.count {
+                do throws(CryptoError) { try encodeRaw(raw, problems: &problems, salt: salt) } catch { failure = error }
+                return
+            }
+            utf8[index].withUnsafeBytes { bytes in
+                raw.append(bytes)
+                run(index + 1)
+            }
+        }
+        run(0)
+        if let failure { throw failure }
+        return finish(into: output)
+    }
+
+    /// Encodes one record from its raw UTF-8 values (the fast path used for CSV input), leaving the
+    /// result to ``finish(into:)``.
+    /// - Parameters:
+    ///   - values: the record's raw values in schema order, as UTF-8 bytes (missing trailing ones are empty).
+    ///   - problems: receives invalid features (``FeatureInvalidReason/invalidUTF8`` for bytes that are not UTF-8).
+    ///   - salt: the record's salt value, for the features a profile salts.
+    /// - Throws: ``CryptoError`` if OpenSSL fails.
+    func encodeRaw(_ values: [UnsafeRawBufferPointer], problems: inout [FeatureProblem], salt: [UInt8]?) throws(CryptoError) {
+        for i in 0..<wordCount { words[i] = 0 }
         for (index, feature) in schema.features.enumerated() {
-            guard let hashing = feature.hashing, let hasher = hashers[index] else { continue }
-            let raw = index < values.count ? values[index] : ""
-            let formatted: String
-            switch feature.formatted(raw, validate: validate, regex: regexes[index]) {
-            case .success(let value): formatted = value
-            case .failure(let reason):
-                problems.append(FeatureProblem(feature: index, reason: reason))
-                lastTokenCounts[index] = -1
+            guard feature.hashing != nil else {
+                lastTokenCounts[index] = 0
                 continue
             }
-            guard hashing.comparison.tokenise(formatted, encoding: hashing.encoding, into: &tokens) else {
-                problems.append(FeatureProblem(feature: index, reason: .notNumber))
-                lastTokenCounts[index] = -1
-                continue
+            let raw = index < values.count ? values[index] : UnsafeRawBufferPointer(start: nil, count: 0)
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: raw)
+            if salted[index] {
+                key.append(0x1F)
+                key.append(contentsOf: salt ?? [])
             }
-            let count = tokens.count
-            lastTokenCounts[index] = count
-            guard count > 0 else { continue }
-            var failure: CryptoError?
-            tokens.bytes.withUnsafeBytes { all in
-                filter.withUnsafeMutableBufferPointer { bits in
-                    for t in 0..<count {
-                        let k = hashing.strategy.bits(forToken: t, of: count)
-                        do throws(CryptoError) {
-                            try hasher.insert(UnsafeRawBufferPointer(rebasing: all[tokens.range(t)]), k: k, into: bits.baseAddress!)
-                        } catch {
-                            failure = error
-                            return
-                        }
+            let digest = key.withUnsafeBytes { fnv1a($0) }
+            var range = key.withUnsafeBytes { valueCaches[index].lookup($0, digest: digest) }
+            if range == nil {
+                let entry = try partialFilter(of: feature, index: index, raw: raw, salt: salted[index] ? (salt ?? []) : nil)
+                range = key.withUnsafeBytes { valueCaches[index].insert($0, digest: digest, result: entry) }
+            }
+            let cached = range!
+            valueCaches[index].values.withUnsafeBufferPointer { entry in
+                let header = entry[cached.lowerBound]
+                let reason = Int(header >> 32) - 1
+                lastTokenCounts[index] = reason >= 0 ? -1 : Int(header & 0xFFFF_FFFF)
+                if reason >= 0 {
+                    problems.append(FeatureProblem(feature: index, reason: FeatureInvalidReason.allCases[reason]))
+                    return
+                }
+                words.withUnsafeMutableBufferPointer { filter in
+                    var w = 0
+                    for i in (cached.lowerBound + 1)..<cached.upperBound {
+                        filter[w] |= entry[i]
+                        w += 1
                     }
                 }
             }
-            if let failure { throw failure }
         }
-        return fold(into: output)
     }
 
-    /// XOR-folds the filter `xorFolds` times (first half XOR second half) and copies `length` bits out.
-    private func fold(into output: UnsafeMutableRawBufferPointer) -> Int {
+    /// A feature's cache entry: a header word (token count; reason index + 1 in the high half, 0 when
+    /// valid) followed, for a valid value, by its partial filter's words.
+    private func partialFilter(of feature: FeatureSpec, index: Int, raw: UnsafeRawBufferPointer, salt: [UInt8]?) throws(CryptoError) -> [UInt64] {
+        func invalid(_ reason: FeatureInvalidReason) -> [UInt64] {
+            [UInt64(FeatureInvalidReason.allCases.firstIndex(of: reason)! + 1) << 32]
+        }
+        guard let hashing = feature.hashing, let hasher = hashers[index] else { return [0] }
+        guard let text = String(validating: raw, as: UTF8.self) else { return invalid(.invalidUTF8) }
+        let formatted: String
+        switch feature.formatted(text, validate: validate, regex: regexes[index]) {
+        case .success(let value): formatted = value
+        case .failure(let reason): return invalid(reason)
+        }
+        guard hashing.comparison.tokenise(formatted, encoding: hashing.encoding, into: &tokens, splitsVariants: hashing.splitsVariants) else {
+            return invalid(.notNumber)
+        }
+        let count = tokens.count
+        var entry = [UInt64](repeating: 0, count: 1 + wordCount)
+        entry[0] = UInt64(count)
+        guard count > 0 else { return entry }
+        positions.removeAll(keepingCapacity: true)
+        var failure: CryptoError?
+        tokens.bytes.withUnsafeBytes { all in
+            for t in 0..<count {
+                let k = hashing.strategy.bits(forToken: t, of: count)
+                do throws(CryptoError) {
+                    try hasher.insert(UnsafeRawBufferPointer(rebasing: all[tokens.range(t)]), k: k, salt: salt, into: &positions)
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        for position in positions {
+            let p = Int(position)
+            entry[1 + (p >> 6)] |= 1 << UInt64((((p >> 3) & 7) << 3) | (7 - (p & 7)))
+        }
+        return entry
+    }
+
+    /// Folds, hardens and writes the CLK of the record just encoded by ``encodeRaw(_:problems:salt:)``.
+    /// - Parameter output: ``byteCount`` writable bytes.
+    /// - Returns: the number of bits set.
+    func finish(into output: UnsafeMutableRawBufferPointer) -> Int {
+        for i in 0..<wordCount {
+            withUnsafeBytes(of: words[i].littleEndian) { bytes in
+                for j in 0..<8 { folded[8 * i + j] = bytes[j] }
+            }
+        }
+        // XOR-fold `xorFolds` times: first half XOR second half.
         var bits = schema.hashLength
         for _ in 0..<schema.xorFolds {
             let half = bits / 2
             if half % 8 == 0 {
-                for i in 0..<(half / 8) { filter[i] ^= filter[half / 8 + i] }
+                for i in 0..<(half / 8) { folded[i] ^= folded[half / 8 + i] }
             } else {
                 for i in 0..<half {
                     let j = i + half
-                    if filter[j >> 3] & (0x80 >> UInt8(j & 7)) != 0 { filter[i >> 3] ^= 0x80 >> UInt8(i & 7) }
+                    if folded[j >> 3] & (0x80 >> UInt8(j & 7)) != 0 { folded[i >> 3] ^= 0x80 >> UInt8(i & 7) }
                 }
             }
             bits = half
         }
+        if let hardening { return hardening.apply(folded, into: output) }
         var popcount = 0
-        for i in 0..<byteCount {
-            var byte = filter[i]
-            if i == byteCount - 1 && schema.length % 8 != 0 {
-                byte &= UInt8(0xFF) << UInt8(8 - schema.length % 8)
-            }
+        let count = (schema.length + 7) / 8
+        for i in 0..<count {
+            var byte = folded[i]
+            if i == count - 1 && schema.length % 8 != 0 { byte &= UInt8(0xFF) << UInt8(8 - schema.length % 8) }
             output[i] = byte
             popcount += byte.nonzeroBitCount
         }

@@ -24,6 +24,14 @@ final class ClkRowExtension: ExtractRowExtension {
     private var problems: [FeatureProblem] = []
     private var value: [UInt8] = []
     private var values: [String]
+    private let profileBuilder: ProfileRecordBuilder?
+    private let scratch = ByteBuffer(capacity: 1024)
+    private var rawValues: [UnsafeRawBufferPointer] = []
+
+    private func invalidUTF8(column: Int, line: Int) -> CSVError {
+        CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: line,
+                 column: CSVRecordParser.describeColumn(column, names: header.names))
+    }
     private(set) var tally: EncodeTally
     private(set) var findings: [FeatureFinding] = []
 
@@ -42,26 +50,54 @@ final class ClkRowExtension: ExtractRowExtension {
         clk = [UInt8](repeating: 0, count: encoder.byteCount)
         values = [String](repeating: "", count: featureColumns.count)
         tally = EncodeTally(schema: encoder.schema)
+        profileBuilder = encoder.schema.profile == nil ? nil : ProfileRecordBuilder(schema: encoder.schema)
     }
 
     func prepare(fields: [CSVField], raw: UnsafeRawBufferPointer, line: Int) throws -> Bool {
-        for (feature, column) in featureColumns.enumerated() {
-            guard let column, column < fields.count else {
-                values[feature] = ""
-                continue
-            }
-            let field = fields[column]
-            if value.count < field.end - field.start { value = [UInt8](repeating: 0, count: 2 * (field.end - field.start)) }
-            let length = value.withUnsafeMutableBytes { CSVFieldValue.unquote(raw, field, into: $0) }
-            guard let text = value.withUnsafeBytes({ String(validating: UnsafeRawBufferPointer(rebasing: $0[0..<length]), as: UTF8.self) }) else {
-                throw CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: line,
-                               column: CSVRecordParser.describeColumn(column, names: header.names))
-            }
-            values[feature] = text
-        }
         problems.removeAll(keepingCapacity: true)
-        let popcount = try clk.withUnsafeMutableBytes { try encoder.encode(values, into: $0, problems: &problems) }
-        for i in values.indices { values[i] = "" }
+        let popcount: Int
+        if let profileBuilder {
+            // Profile: normalise each column value (as text), derive, salt, then encode.
+            for (feature, column) in featureColumns.enumerated() {
+                guard let column, column < fields.count else {
+                    values[feature] = ""
+                    continue
+                }
+                let field = fields[column]
+                if value.count < field.end - field.start { value = [UInt8](repeating: 0, count: 2 * (field.end - field.start)) }
+                let length = value.withUnsafeMutableBytes { CSVFieldValue.unquote(raw, field, into: $0) }
+                guard let text = value.withUnsafeBytes({ String(validating: UnsafeRawBufferPointer(rebasing: $0[0..<length]), as: UTF8.self) }) else {
+                    throw invalidUTF8(column: column, line: line)
+                }
+                values[feature] = text
+            }
+            let (featureValues, salt) = profileBuilder.build(values, problems: &problems)
+            popcount = try clk.withUnsafeMutableBytes { try encoder.encode(featureValues, into: $0, problems: &problems, salt: salt) }
+        } else {
+            // clkhash mode: hand the raw bytes straight to the encoder; only unseen values become text.
+            scratch.removeAll()
+            var extents: [(Int, Int)] = []
+            for column in featureColumns {
+                guard let column, column < fields.count else {
+                    extents.append((0, 0))
+                    continue
+                }
+                let field = fields[column]
+                let start = scratch.count
+                let length = scratch.appendInPlace(maximum: field.end - field.start) { CSVFieldValue.unquote(raw, field, into: $0) }
+                extents.append((start, length))
+            }
+            try scratch.withUnsafeBytes { all in
+                rawValues.removeAll(keepingCapacity: true)
+                for (start, length) in extents { rawValues.append(UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])) }
+                try encoder.encodeRaw(rawValues, problems: &problems, salt: nil)
+                rawValues.removeAll(keepingCapacity: true)
+            }
+            popcount = clk.withUnsafeMutableBytes { encoder.finish(into: $0) }
+        }
+        if let bad = problems.first(where: { $0.reason == .invalidUTF8 }) {
+            throw invalidUTF8(column: featureColumns[bad.feature] ?? 0, line: line)
+        }
         var dropRow = false
         for problem in problems {
             let feature = encoder.schema.features[problem.feature].identifier
@@ -96,17 +132,18 @@ final class ClkRowExtension: ExtractRowExtension {
     }
 
     func append(to output: ByteBuffer, delimiter: UInt8) {
-        let encoded = Array(Base64.encode(clk).utf8)
         switch format {
         case .csv:
             output.append(delimiter)
-            output.append(encoded)
+            StandardBase64.append(clk, to: output)
             output.append(delimiter)
             output.append(fingerprint)
         case .anonlink:
-            output.append(Array(",\n    \"".utf8))
-            output.append(encoded)
+            output.append(Self.jsonSeparator)
+            StandardBase64.append(clk, to: output)
             output.append(0x22)
         }
     }
+
+    private static let jsonSeparator: [UInt8] = Array(",\n    \"".utf8)
 }

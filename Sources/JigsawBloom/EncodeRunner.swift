@@ -1,4 +1,5 @@
 public import JigsawCSV
+internal import Foundation
 public import JigsawTokens
 
 /// What an encode run found.
@@ -44,10 +45,11 @@ public enum EncodeRunner {
         let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input])
         let header = try reader.readHeader()
         var featureColumns: [Int?] = []
-        for feature in schema.features {
-            let index = header.index(of: feature.identifier)
+        for (position, feature) in schema.features.enumerated() {
+            let column = schema.profile?.features[position].column ?? feature.identifier
+            let index = header.index(of: column)
             if index == nil && !feature.isIgnored {
-                throw LinkageSchemaError(path: "$.features", message: "feature \"\(feature.identifier)\" has no column of that name in \(input == "-" ? "<stdin>" : input); rename the column or the feature")
+                throw LinkageSchemaError(path: "$.features[\(position)]", message: "feature \"\(feature.identifier)\" reads column \"\(column)\", which is not in \(input == "-" ? "<stdin>" : input); rename the column or change the schema")
             }
             featureColumns.append(feature.isIgnored ? nil : index)
         }
@@ -70,8 +72,11 @@ public enum EncodeRunner {
         }
         var wroteRecord = false
         let columns = featureColumns
+        let pool = EncoderPool()
         try await CSVChunkPipeline.run(reader: reader, transform: { chunk, output in
-            let encoder = try ClkEncoder(schema: schema, keys: featureKeys)
+            // Encoders are reused across chunks so their token caches stay warm.
+            let encoder = try pool.take() ?? ClkEncoder(schema: schema, keys: featureKeys)
+            defer { pool.give(encoder) }
             let row = ClkRowExtension(encoder: encoder, featureColumns: columns, format: format, onInvalid: onInvalid,
                                       fingerprint: fingerprint, file: input, header: header, countDuplicates: countDuplicates)
             let result = try plan.process(chunk, into: output, rowExtension: row)
@@ -92,5 +97,24 @@ public enum EncodeRunner {
         }
         try destination.commit()
         return EncodeSummary(extract: extract, encoding: encoding, findings: findings)
+    }
+}
+
+/// Encoders waiting between chunks. `@unchecked Sendable` under one rule: an encoder is used by one task
+/// at a time, and it changes hands only through this lock.
+final class EncoderPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [ClkEncoder] = []
+
+    func take() -> ClkEncoder? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast()
+    }
+
+    func give(_ encoder: ClkEncoder) {
+        lock.lock()
+        idle.append(encoder)
+        lock.unlock()
     }
 }

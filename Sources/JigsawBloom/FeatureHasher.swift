@@ -10,10 +10,8 @@ final class FeatureHasher {
     private let sha1: PrekeyedHMAC?
     private let md5: PrekeyedHMAC?
     private let blake: KeyedBLAKE2b?
-    /// doubleHash: `(a, b)`; blakeHash: 16-bit values, 32 per BLAKE2b block computed so far.
-    private var pairCache: [[UInt8]: (Int, Int)] = [:]
-    private var shortCache: [[UInt8]: [UInt16]] = [:]
-    private static let cacheLimit = 1 << 16
+    /// doubleHash: `[a, b]`; blakeHash: 16-bit values, 32 per BLAKE2b block computed so far.
+    private var cache = TokenHashCache<Int32>()
 
     init(hash: HashFunction, length: Int, keys: FeatureKeys, feature: Int) throws(CryptoError) {
         self.hash = hash
@@ -87,41 +85,59 @@ final class FeatureHasher {
         return shorts
     }
 
-    /// Sets the `k` bits of `token` in `filter` (bit 0 is the most significant bit of byte 0).
+    /// Appends the `k` bit positions of `token` (salted when `salt` is given) to `positions`.
     /// - Parameters:
     ///   - token: the token's bytes.
     ///   - k: how many bits.
-    ///   - filter: `length` bits.
-    func insert(_ token: UnsafeRawBufferPointer, k: Int, into filter: UnsafeMutablePointer<UInt8>) throws(CryptoError) {
+    ///   - salt: the record's salt, for salted features.
+    ///   - positions: receives the positions.
+    func insert(_ token: UnsafeRawBufferPointer, k: Int, salt: [UInt8]?, into positions: inout [Int32]) throws(CryptoError) {
         guard k > 0 else { return }
+        if let salt {
+            // Salted feature: hash salt ‖ U+001F ‖ token, so records with different salts share no bits here.
+            var salted = salt
+            salted.append(0x1F)
+            salted.append(contentsOf: token)
+            var failure: CryptoError?
+            salted.withUnsafeBytes { bytes in
+                do throws(CryptoError) { try insertUnsalted(bytes, k: k, into: &positions) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return
+        }
+        try insertUnsalted(token, k: k, into: &positions)
+    }
+
+    private func insertUnsalted(_ token: UnsafeRawBufferPointer, k: Int, into positions: inout [Int32]) throws(CryptoError) {
+        let digest = fnv1a(token)
         switch hash {
         case .doubleHash(let preventSingularity):
-            let key = Array(token)
-            let pair: (Int, Int)
-            if let cached = pairCache[key] {
-                pair = cached
+            let range: Range<Int>
+            if let cached = cache.lookup(token, digest: digest) {
+                range = cached
             } else {
-                pair = doubleHashPair(token, preventSingularity: preventSingularity)
-                if pairCache.count >= Self.cacheLimit { pairCache.removeAll(keepingCapacity: true) }
-                pairCache[key] = pair
+                let (a, b) = doubleHashPair(token, preventSingularity: preventSingularity)
+                range = cache.insert(token, digest: digest, result: [Int32(a), Int32(b)])
             }
-            let (a, b) = pair
-            for i in 0..<k {
-                let bit = (a + i * b) % length
-                filter[bit >> 3] |= 0x80 >> UInt8(bit & 7)
+            let b = Int(cache.values[range.lowerBound + 1])
+            var bit = Int(cache.values[range.lowerBound])
+            for _ in 0..<k {
+                positions.append(Int32(bit))
+                bit += b
+                if bit >= length { bit -= length }
             }
         case .blake:
-            let key = Array(token)
-            var shorts = shortCache[key] ?? []
-            if shorts.count < k {
-                shorts = try blakeShorts(token, count: k, extending: shorts)
-                if shortCache.count >= Self.cacheLimit { shortCache.removeAll(keepingCapacity: true) }
-                shortCache[key] = shorts
+            var range = cache.lookup(token, digest: digest)
+            if range == nil || range!.count < k {
+                // Compute (or extend) the 16-bit values; a longer list replaces a shorter one.
+                let existing = range.map { r in cache.values[r].map { UInt16(truncatingIfNeeded: $0) } } ?? []
+                let shorts = try blakeShorts(token, count: k, extending: existing)
+                if range != nil { cache.removeAll() }
+                range = cache.insert(token, digest: digest, result: shorts.map { Int32($0) })
             }
-            for i in 0..<k {
-                let bit = Int(shorts[i]) % length
-                filter[bit >> 3] |= 0x80 >> UInt8(bit & 7)
-            }
+            let start = range!.lowerBound
+            let mask = length - 1  // blakeHash lengths are powers of two
+            for i in 0..<k { positions.append(cache.values[start + i] & Int32(mask)) }
         }
     }
 }

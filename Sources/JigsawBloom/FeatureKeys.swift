@@ -6,6 +6,8 @@ public struct FeatureKeys: Sendable {
     private let material: SecretBytes
     /// Bytes per key.
     public let keySize: Int
+    /// The key of a profile's hardening layer (`nil` for clkhash schemas).
+    public let hardeningKey: SecretBytes?
 
     /// Derives the keys for `schema` from `secret` (clkhash's `generate_key_lists`).
     /// - Parameters:
@@ -16,6 +18,8 @@ public struct FeatureKeys: Sendable {
         keySize = schema.kdf.keySize
         material = try HKDF.deriveKey(hash: schema.kdf.hash, inputKey: secret, salt: schema.kdf.salt,
                                       info: schema.kdf.info, outputCount: 2 * schema.features.count * keySize)
+        hardeningKey = schema.profile == nil ? nil
+            : try HKDF.deriveKey(hash: .sha256, inputKey: secret, info: Array("jigsaw-profile/1/hardening".utf8), outputCount: 32)
     }
 
     /// Calls `body` with key `index` (0 or 1) of feature `feature`.

@@ -20,6 +20,16 @@ public enum FeatureInvalidReason: String, Error, Sendable, CaseIterable {
     case notInEnum = "not-in-enum"
     /// Not a number, for a numeric comparison.
     case notNumber = "not-number"
+    /// Not in the declared format (Jigsaw profile normalisers).
+    case badFormat = "bad-format"
+    /// A code missing from the declared codebook (sex).
+    case unknownCode = "unknown-code"
+    /// A date that does not exist (31 April).
+    case impossibleDate = "impossible-date"
+    /// A date of birth in the future.
+    case futureDate = "future-date"
+    /// The bytes are not UTF-8 (reported as an input error naming line and column, not counted).
+    case invalidUTF8 = "invalid-utf8"
 }
 
 extension FeatureSpec {

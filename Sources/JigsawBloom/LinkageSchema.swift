@@ -15,9 +15,31 @@ public struct LinkageSchema: Sendable, Equatable {
     public var features: [FeatureSpec]
     /// Things a user should know that do not stop encoding (e.g. an ignored `xorFolds` key).
     public var warnings: [String]
+    /// The Jigsaw profile (normalisers, derivations, hardening), or `nil` for a clkhash schema.
+    public var profile: JigsawProfile?
+
+    /// Creates a schema.
+    /// - Parameters:
+    ///   - length: `l`, bits after folding.
+    ///   - xorFolds: folds.
+    ///   - kdf: key derivation.
+    ///   - features: the features.
+    ///   - warnings: non-fatal notes.
+    ///   - profile: the Jigsaw profile, if any.
+    public init(length: Int, xorFolds: Int, kdf: KeyDerivationSpec, features: [FeatureSpec], warnings: [String] = [], profile: JigsawProfile? = nil) {
+        self.length = length
+        self.xorFolds = xorFolds
+        self.kdf = kdf
+        self.features = features
+        self.warnings = warnings
+        self.profile = profile
+    }
 
     /// The length of the filter before folding: `length × 2^xorFolds`.
     public var hashLength: Int { length << xorFolds }
+
+    /// The length of an encoded CLK in bits, after folding and any hardening.
+    public var outputLength: Int { profile?.hardening.outputLength(from: length) ?? length }
 }
 
 /// `clkConfig.kdf`: HKDF over the secret, giving two keys per feature.
@@ -95,6 +117,9 @@ public struct HashingSpec: Sendable, Equatable {
     public var missingValue: MissingValueSpec?
     /// How tokens are turned into bytes before hashing (the string format's encoding; UTF-8 otherwise).
     public var encoding: TextEncoding
+    /// Whether a value may hold several variants separated by U+001F, each tokenised on its own (Jigsaw
+    /// profiles only; clkhash treats every character literally).
+    public var splitsVariants: Bool = false
 }
 
 /// `hashing.comparison`.

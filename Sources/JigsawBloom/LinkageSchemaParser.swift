@@ -34,13 +34,39 @@ public enum LinkageSchemaParser {
     }
 
     static func parseDocument(_ root: JSONNode) throws(LinkageSchemaError) -> LinkageSchema {
+        let probe = try root.object(allowed: nil)
+        if let format = probe["format"] {
+            guard try format.string() == JigsawProfileParser.formatTag else {
+                throw format.error("must be \"\(JigsawProfileParser.formatTag)\" (or give a clkhash schema with \"version\": 3)")
+            }
+            return try JigsawProfileParser.parse(root)
+        }
         let object = try root.object(allowed: ["version", "clkConfig", "features"])
-        guard let version = object["version"] else { throw root.error("has no \"version\"; a clkhash linkage schema has \"version\": 3") }
+        guard let version = object["version"] else { throw root.error("has no \"version\"; a clkhash linkage schema has \"version\": 3 (a Jigsaw profile has \"format\": \"\(JigsawProfileParser.formatTag)\")") }
         let versionNumber = try version.number()
         guard versionNumber == 3 else {
             throw version.error("is \(versionNumber); Jigsaw reads clkhash linkage schema version 3 (convert older schemas with clkhash)")
         }
         guard let clkConfig = object["clkConfig"] else { throw root.error("has no \"clkConfig\"") }
+        let (length, xorFolds, kdf, warnings) = try parseClkConfig(clkConfig)
+        guard let featuresNode = object["features"] else { throw root.error("has no \"features\"") }
+        let featureNodes = try featuresNode.array()
+        guard !featureNodes.isEmpty else { throw featuresNode.error("is empty; a schema needs at least one feature") }
+        var features: [FeatureSpec] = []
+        var seen = Set<String>()
+        for node in featureNodes {
+            let feature = try parseFeature(node, length: length << xorFolds)
+            guard seen.insert(feature.identifier).inserted else {
+                throw node.child("identifier").error("\"\(feature.identifier)\" is used by more than one feature")
+            }
+            features.append(feature)
+        }
+        try checkKeys(features: features, nodes: featureNodes, featuresNode: featuresNode, kdf: kdf)
+        return LinkageSchema(length: length, xorFolds: xorFolds, kdf: kdf, features: features, warnings: warnings)
+    }
+
+    /// `clkConfig`: length, folds, KDF, and the warning about clkhash's ignored `xorFolds`.
+    static func parseClkConfig(_ clkConfig: JSONNode) throws(LinkageSchemaError) -> (Int, Int, KeyDerivationSpec, [String]) {
         let config = try clkConfig.object(allowed: ["l", "kdf", "xor_folds", "xorFolds"])
         var warnings: [String] = []
         guard let lengthNode = config["l"] else { throw clkConfig.error("has no \"l\" (the CLK length in bits)") }
@@ -55,34 +81,23 @@ public enum LinkageSchemaParser {
             throw clkConfig.error("l × 2^xor_folds is larger than Jigsaw supports (16,777,216 bits)")
         }
         guard let kdfNode = config["kdf"] else { throw clkConfig.error("has no \"kdf\"") }
-        let kdf = try parseKDF(kdfNode)
+        return (length, xorFolds, try parseKDF(kdfNode), warnings)
+    }
 
-        guard let featuresNode = object["features"] else { throw root.error("has no \"features\"") }
-        let featureNodes = try featuresNode.array()
-        guard !featureNodes.isEmpty else { throw featuresNode.error("is empty; a schema needs at least one feature") }
-        var features: [FeatureSpec] = []
-        var seen = Set<String>()
-        for node in featureNodes {
-            let feature = try parseFeature(node, length: length << xorFolds)
-            guard seen.insert(feature.identifier).inserted else {
-                throw node.child("identifier").error("\"\(feature.identifier)\" is used by more than one feature")
-            }
-            features.append(feature)
-        }
+    /// Checks that the KDF can key every feature and that blakeHash keys fit.
+    static func checkKeys(features: [FeatureSpec], nodes: [JSONNode], featuresNode: JSONNode, kdf: KeyDerivationSpec) throws(LinkageSchemaError) {
         let hashLength = kdf.hash == .sha256 ? 32 : 64
-        let needed = 2 * features.count * kdf.keySize
-        guard needed <= 255 * hashLength else {
+        guard 2 * features.count * kdf.keySize <= 255 * hashLength else {
             throw featuresNode.error("has \(features.count) features; with keySize \(kdf.keySize), HKDF-\(kdf.hash.rawValue) can key at most \(255 * hashLength / (2 * kdf.keySize)) (2 keys per feature, ignored ones included); lower keySize or use SHA512")
         }
         for (index, feature) in features.enumerated() {
             if case .blake = feature.hashing?.hash, kdf.keySize > 64 {
-                throw featureNodes[index].child("hashing").child("hash").error("blakeHash takes keys of at most 64 bytes, but kdf.keySize is \(kdf.keySize)")
+                throw nodes[index].child("hashing").child("hash").error("blakeHash takes keys of at most 64 bytes, but kdf.keySize is \(kdf.keySize)")
             }
         }
-        return LinkageSchema(length: length, xorFolds: xorFolds, kdf: kdf, features: features, warnings: warnings)
     }
 
-    private static func parseKDF(_ node: JSONNode) throws(LinkageSchemaError) -> KeyDerivationSpec {
+    static func parseKDF(_ node: JSONNode) throws(LinkageSchemaError) -> KeyDerivationSpec {
         let object = try node.object(allowed: ["type", "hash", "salt", "info", "keySize"])
         guard let type = object["type"] else { throw node.error("has no \"type\" (only \"HKDF\" is supported)") }
         guard try type.string() == "HKDF" else { throw type.error("must be \"HKDF\"") }
@@ -177,7 +192,7 @@ public enum LinkageSchemaParser {
         }
     }
 
-    private struct PartialHashing {
+    struct PartialHashing {
         var spec: HashingSpec
         var encoding: TextEncoding {
             get { spec.encoding }
@@ -185,7 +200,7 @@ public enum LinkageSchemaParser {
         }
     }
 
-    private static func parseHashing(_ node: JSONNode, length: Int) throws(LinkageSchemaError) -> PartialHashing {
+    static func parseHashing(_ node: JSONNode, length: Int) throws(LinkageSchemaError) -> PartialHashing {
         let object = try node.object(allowed: ["comparison", "strategy", "hash", "missingValue"])
         guard let comparisonNode = object["comparison"] else { throw node.error("has no \"comparison\"") }
         guard let strategyNode = object["strategy"] else { throw node.error("has no \"strategy\"") }

@@ -2,8 +2,59 @@
 struct TokenList {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
+    /// Scratch for the UTF-8 fast path: the padded value and its scalar boundaries.
+    private var padded: [UInt8] = []
+    private var boundaries: [Int] = []
+
+    /// Appends every n-gram of `value` (padded with n−1 spaces when n > 1) as UTF-8 bytes, without
+    /// building scalars or strings; positional n-grams get their `"<index> "` prefix written as digits.
+    mutating func appendUTF8NGrams(_ value: String, n: Int, positional: Bool) {
+        padded.removeAll(keepingCapacity: true)
+        boundaries.removeAll(keepingCapacity: true)
+        let pad = n > 1 ? n - 1 : 0
+        for _ in 0..<pad {
+            boundaries.append(padded.count)
+            padded.append(0x20)
+        }
+        var utf8 = value.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte & 0xC0 != 0x80 { boundaries.append(padded.count) }
+            padded.append(byte)
+        }
+        for _ in 0..<pad {
+            boundaries.append(padded.count)
+            padded.append(0x20)
+        }
+        boundaries.append(padded.count)
+        let scalars = boundaries.count - 1
+        guard scalars >= n else { return }
+        for i in 0...(scalars - n) {
+            if positional {
+                var number = i + 1
+                var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+                var count = 0
+                withUnsafeMutableBytes(of: &digits) { d in
+                    repeat {
+                        d[count] = UInt8(0x30 + number % 10)
+                        number /= 10
+                        count += 1
+                    } while number > 0 && count < 8
+                    for j in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[j]) }
+                }
+                bytes.append(0x20)
+            }
+            bytes.append(contentsOf: padded[boundaries[i]..<boundaries[i + n]])
+            ends.append(bytes.count)
+        }
+    }
 
     var count: Int { ends.count }
+
+    mutating func append(contentsOf other: TokenList) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.map { $0 + base })
+    }
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
@@ -45,16 +96,32 @@ struct TokenList {
 }
 
 extension Comparison {
+    /// Separates the variants of a profile feature's value (U+001F, the ASCII unit separator).
+    static let variantSeparator: Unicode.Scalar = "\u{1F}"
+
     /// Splits a formatted value into tokens (clkhash's comparators' `tokenize`).
     /// - Parameters:
     ///   - value: the formatted value.
     ///   - encoding: how tokens become bytes.
     ///   - tokens: emptied, then filled.
     /// - Returns: `false` when a numeric comparison meets a value that is not a number.
-    func tokenise(_ value: String, encoding: TextEncoding, into tokens: inout TokenList) -> Bool {
+    func tokenise(_ value: String, encoding: TextEncoding, into tokens: inout TokenList, splitsVariants: Bool = false) -> Bool {
         tokens.removeAll()
         if value.isEmpty { return true }
+        if splitsVariants && value.unicodeScalars.contains(Self.variantSeparator) {
+            // Each variant (a name part, a date part) is tokenised on its own; the tokens accumulate.
+            var all = TokenList()
+            for part in value.unicodeScalars.split(separator: Self.variantSeparator) {
+                var partTokens = TokenList()
+                guard tokenise(String(String.UnicodeScalarView(part)), encoding: encoding, into: &partTokens) else { return false }
+                all.append(contentsOf: partTokens)
+            }
+            tokens = all
+            return true
+        }
         switch self {
+        case .ngram(let n, let positional) where encoding == .utf8 || encoding == .ascii:
+            tokens.appendUTF8NGrams(value, n: n, positional: positional)
         case .ngram(let n, let positional):
             var scalars = Array(value.unicodeScalars)
             if n > 1 {

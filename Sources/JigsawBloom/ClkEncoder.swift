@@ -30,6 +30,10 @@ public final class ClkEncoder {
     private let wordCount: Int
     private let hardening: HardeningLayer?
     private var valueCaches: [TokenHashCache<UInt64>]
+    /// Per feature: lookups and hits so far, and whether caching was given up for lack of repeats.
+    private var lookups: [Int]
+    private var hits: [Int]
+    private var bypass: [Bool]
     private let salted: [Bool]
     private var key: [UInt8] = []
     private var positions: [Int32] = []
@@ -74,6 +78,9 @@ public final class ClkEncoder {
         // About 1 MiB of cached partial filters per feature.
         valueCaches = schema.features.map { _ in TokenHashCache<UInt64>(limit: 1 << 14, valueLimit: 1 << 17) }
         lastTokenCounts = [Int](repeating: 0, count: schema.features.count)
+        lookups = [Int](repeating: 0, count: schema.features.count)
+        hits = lookups
+        bypass = [Bool](repeating: false, count: schema.features.count)
     }
 
     /// Encodes one record from its raw values.
@@ -115,40 +122,69 @@ public final class ClkEncoder {
     /// - Throws: ``CryptoError`` if OpenSSL fails.
     func encodeRaw(_ values: [UnsafeRawBufferPointer], problems: inout [FeatureProblem], salt: [UInt8]?) throws(CryptoError) {
         for i in 0..<wordCount { words[i] = 0 }
-        for (index, feature) in schema.features.enumerated() {
-            guard feature.hashing != nil else {
+        // Plain flags per feature: copying a FeatureSpec per record would retain and release its strings.
+        for index in 0..<hashers.count {
+            guard hashers[index] != nil else {
                 lastTokenCounts[index] = 0
                 continue
             }
             let raw = index < values.count ? values[index] : UnsafeRawBufferPointer(start: nil, count: 0)
-            key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: raw)
+            if bypass[index] {
+                // Values of this feature rarely repeat (e.g. full postcodes): compute straight into the filter.
+                let entry = try partialFilter(of: schema.features[index], index: index, raw: raw, salt: salted[index] ? (salt ?? []) : nil)
+                apply(entry[...], index: index, problems: &problems)
+                continue
+            }
+            // The cache key is the raw value, followed for a salted feature by U+001F and the salt.
+            let range: Range<Int>
             if salted[index] {
+                key.removeAll(keepingCapacity: true)
+                key.append(contentsOf: raw)
                 key.append(0x1F)
                 key.append(contentsOf: salt ?? [])
-            }
-            let digest = key.withUnsafeBytes { fnv1a($0) }
-            var range = key.withUnsafeBytes { valueCaches[index].lookup($0, digest: digest) }
-            if range == nil {
-                let entry = try partialFilter(of: feature, index: index, raw: raw, salt: salted[index] ? (salt ?? []) : nil)
-                range = key.withUnsafeBytes { valueCaches[index].insert($0, digest: digest, result: entry) }
-            }
-            let cached = range!
-            valueCaches[index].values.withUnsafeBufferPointer { entry in
-                let header = entry[cached.lowerBound]
-                let reason = Int(header >> 32) - 1
-                lastTokenCounts[index] = reason >= 0 ? -1 : Int(header & 0xFFFF_FFFF)
-                if reason >= 0 {
-                    problems.append(FeatureProblem(feature: index, reason: FeatureInvalidReason.allCases[reason]))
-                    return
+                let saltedKey = key
+                var failure: CryptoError?
+                var found: Range<Int>?
+                saltedKey.withUnsafeBytes { bytes in
+                    do throws(CryptoError) { found = try cachedEntry(index, key: bytes, raw: raw, salt: salt ?? []) } catch { failure = error }
                 }
-                words.withUnsafeMutableBufferPointer { filter in
-                    var w = 0
-                    for i in (cached.lowerBound + 1)..<cached.upperBound {
-                        filter[w] |= entry[i]
-                        w += 1
-                    }
-                }
+                if let failure { throw failure }
+                range = found!
+            } else {
+                range = try cachedEntry(index, key: raw, raw: raw, salt: nil)
+            }
+            apply(valueCaches[index].values[range], index: index, problems: &problems)
+        }
+    }
+
+    /// The cache entry for a feature value, computed and stored on a miss.
+    @inline(__always)
+    private func cachedEntry(_ index: Int, key: UnsafeRawBufferPointer, raw: UnsafeRawBufferPointer, salt: [UInt8]?) throws(CryptoError) -> Range<Int> {
+        let digest = fnv1a(key)
+        lookups[index] += 1
+        if let range = valueCaches[index].lookup(key, digest: digest) {
+            hits[index] += 1
+            return range
+        }
+        let entry = try partialFilter(of: schema.features[index], index: index, raw: raw, salt: salt)
+        if lookups[index] == 8192 && hits[index] < 2048 { bypass[index] = true }
+        return valueCaches[index].insert(key, digest: digest, result: entry)
+    }
+
+    /// ORs a cache entry's partial filter into the record's filter, or records its problem.
+    @inline(__always)
+    private func apply(_ entry: ArraySlice<UInt64>, index: Int, problems: inout [FeatureProblem]) {
+        let header = entry[entry.startIndex]
+        let reason = Int(header >> 32) - 1
+        lastTokenCounts[index] = reason >= 0 ? -1 : Int(header & 0xFFFF_FFFF)
+        if reason >= 0 {
+            problems.append(FeatureProblem(feature: index, reason: FeatureInvalidReason.allCases[reason]))
+            return
+        }
+        guard entry.count > 1 else { return }
+        entry.withUnsafeBufferPointer { partial in
+            words.withUnsafeMutableBufferPointer { filter in
+                for w in 0..<(partial.count - 1) { filter[w] |= partial[w + 1] }
             }
         }
     }
@@ -170,9 +206,9 @@ public final class ClkEncoder {
             return invalid(.notNumber)
         }
         let count = tokens.count
+        guard count > 0 else { return [0] }
         var entry = [UInt64](repeating: 0, count: 1 + wordCount)
         entry[0] = UInt64(count)
-        guard count > 0 else { return entry }
         positions.removeAll(keepingCapacity: true)
         var failure: CryptoError?
         tokens.bytes.withUnsafeBytes { all in
@@ -198,9 +234,23 @@ public final class ClkEncoder {
     /// - Parameter output: ``byteCount`` writable bytes.
     /// - Returns: the number of bits set.
     func finish(into output: UnsafeMutableRawBufferPointer) -> Int {
-        for i in 0..<wordCount {
-            withUnsafeBytes(of: words[i].littleEndian) { bytes in
-                for j in 0..<8 { folded[8 * i + j] = bytes[j] }
+        if schema.xorFolds == 0 && hardening == nil && schema.length % 64 == 0 {
+            // The common case: the words' bytes are the CLK's bytes.
+            var popcount = 0
+            words.withUnsafeBufferPointer { filter in
+                for w in 0..<wordCount {
+                    let word = filter[w]
+                    popcount += word.nonzeroBitCount
+                    output.storeBytes(of: word.littleEndian, toByteOffset: 8 * w, as: UInt64.self)
+                }
+            }
+            return popcount
+        }
+        folded.withUnsafeMutableBytes { bytes in
+            words.withUnsafeBytes { source in
+                for w in 0..<wordCount {
+                    bytes.storeBytes(of: source.load(fromByteOffset: 8 * w, as: UInt64.self).littleEndian, toByteOffset: 8 * w, as: UInt64.self)
+                }
             }
         }
         // XOR-fold `xorFolds` times: first half XOR second half.

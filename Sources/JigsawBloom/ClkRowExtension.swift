@@ -27,6 +27,8 @@ final class ClkRowExtension: ExtractRowExtension {
     private let profileBuilder: ProfileRecordBuilder?
     private let scratch = ByteBuffer(capacity: 1024)
     private var rawValues: [UnsafeRawBufferPointer] = []
+    private var unquotedOffset: [Int]
+    private var unquotedLength: [Int]
 
     private func invalidUTF8(column: Int, line: Int) -> CSVError {
         CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: line,
@@ -49,6 +51,8 @@ final class ClkRowExtension: ExtractRowExtension {
         self.countDuplicates = countDuplicates
         clk = [UInt8](repeating: 0, count: encoder.byteCount)
         values = [String](repeating: "", count: featureColumns.count)
+        unquotedOffset = [Int](repeating: -1, count: featureColumns.count)
+        unquotedLength = [Int](repeating: 0, count: featureColumns.count)
         tally = EncodeTally(schema: encoder.schema)
         profileBuilder = encoder.schema.profile == nil ? nil : ProfileRecordBuilder(schema: encoder.schema)
     }
@@ -75,21 +79,28 @@ final class ClkRowExtension: ExtractRowExtension {
             popcount = try clk.withUnsafeMutableBytes { try encoder.encode(featureValues, into: $0, problems: &problems, salt: salt) }
         } else {
             // clkhash mode: hand the raw bytes straight to the encoder; only unseen values become text.
+            // Unquoted fields are read in place; quoted ones are unquoted into the scratch buffer first
+            // (offsets are recorded, since the buffer may move while it grows).
             scratch.removeAll()
-            var extents: [(Int, Int)] = []
-            for column in featureColumns {
-                guard let column, column < fields.count else {
-                    extents.append((0, 0))
-                    continue
-                }
+            for (feature, column) in featureColumns.enumerated() {
+                unquotedOffset[feature] = -1
+                guard let column, column < fields.count, fields[column].quoted else { continue }
                 let field = fields[column]
-                let start = scratch.count
-                let length = scratch.appendInPlace(maximum: field.end - field.start) { CSVFieldValue.unquote(raw, field, into: $0) }
-                extents.append((start, length))
+                unquotedOffset[feature] = scratch.count
+                unquotedLength[feature] = scratch.appendInPlace(maximum: field.end - field.start) { CSVFieldValue.unquote(raw, field, into: $0) }
             }
-            try scratch.withUnsafeBytes { all in
+            try scratch.withUnsafeBytes { unquoted in
                 rawValues.removeAll(keepingCapacity: true)
-                for (start, length) in extents { rawValues.append(UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])) }
+                for (feature, column) in featureColumns.enumerated() {
+                    if unquotedOffset[feature] >= 0 {
+                        let offset = unquotedOffset[feature]
+                        rawValues.append(UnsafeRawBufferPointer(rebasing: unquoted[offset..<(offset + unquotedLength[feature])]))
+                    } else if let column, column < fields.count {
+                        rawValues.append(UnsafeRawBufferPointer(rebasing: raw[fields[column].start..<fields[column].end]))
+                    } else {
+                        rawValues.append(UnsafeRawBufferPointer(start: nil, count: 0))
+                    }
+                }
                 try encoder.encodeRaw(rawValues, problems: &problems, salt: nil)
                 rawValues.removeAll(keepingCapacity: true)
             }

@@ -6,9 +6,9 @@ extension LinkageSchema {
     /// keys in a fixed order. Two schema files that encode identically have the same canonical text,
     /// whatever their key order, white space or omitted defaults.
     public var canonicalText: String {
-        var lines = ["jigsaw-linkage-schema-canonical/1", "l=\(length)", "xor_folds=\(xorFolds)",
+        var lines = [profile == nil ? "jigsaw-linkage-schema-canonical/1" : "jigsaw-profile-canonical/1", "l=\(length)", "xor_folds=\(xorFolds)",
                      "kdf=HKDF-\(kdf.hash.rawValue);salt=\(Hex.encode(kdf.salt));info=\(Hex.encode(kdf.info));keySize=\(kdf.keySize)"]
-        for feature in features {
+        for (position, feature) in features.enumerated() {
             var line = "feature=\(feature.identifier.debugDescription)"
             guard let format = feature.format, let hashing = feature.hashing else {
                 lines.append(line + ";ignored")
@@ -46,6 +46,27 @@ extension LinkageSchema {
             if let missing = hashing.missingValue {
                 line += ";missing=\(missing.sentinel.debugDescription)->\(missing.replaceWith.debugDescription)"
             }
+            if let profile {
+                // Only what shapes the normalised value: not the column, source format or codebook,
+                // which describe each partner's own extract.
+                let feature = profile.features[position]
+                let normaliser: String = switch feature.normaliser {
+                case .none: "none"
+                case .name(let variants): variants ? "name+variants" : "name"
+                case .dateOfBirth: "date-of-birth"
+                case .sex: "sex"
+                case .postcode: "postcode"
+                }
+                line += ";normaliser=\(normaliser);derive=\(feature.derivation?.rawValue ?? "-");salted=\(feature.salted)"
+            }
+            lines.append(line)
+        }
+        if let hardening = profile?.hardening {
+            var line = "hardening"
+            if let salt = hardening.salt { line += ";salt=\(salt.feature.debugDescription):\(salt.part)" }
+            if hardening.balance { line += ";balance" }
+            if let diffusion = hardening.diffusion { line += ";diffusion=t\(diffusion.t),length\(diffusion.length)" }
+            if let probability = hardening.flipProbability { line += ";blip=\(probability)" }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"

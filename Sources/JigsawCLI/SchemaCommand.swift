@@ -5,8 +5,8 @@ internal import JigsawBloom
 struct SchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print a linkage schema's fingerprint, or check a schema file.",
-        subcommands: [SchemaFingerprintCommand.self, SchemaCheckCommand.self]
+        abstract: "Print the default schema, a schema's fingerprint, or check a schema file.",
+        subcommands: [SchemaInitCommand.self, SchemaFingerprintCommand.self, SchemaCheckCommand.self]
     )
 }
 
@@ -63,5 +63,17 @@ struct SchemaCheckCommand: AsyncParsableCommand {
             lines.append("  \(feature.identifier): \(comparison), \(strategy), \(hash)")
         }
         Console.out(lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// `jigsaw schema init`.
+struct SchemaInitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Print Jigsaw's default profile for children's records (redirect it to a file and edit the column names, date format and sex codebook to match your extract)."
+    )
+
+    func run() async throws {
+        Console.out(DefaultSchemas.childrensProfile + "\n")
     }
 }

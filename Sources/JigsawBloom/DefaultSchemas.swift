@@ -1,0 +1,39 @@
+/// Schemas that ship with Jigsaw.
+public enum DefaultSchemas {
+    /// The default Jigsaw profile for children's records: forename, surname (with the parts of
+    /// double-barrelled names), surname Soundex, date of birth as separate parts, sex, and postcode with
+    /// its sector and district. Source settings (`column`, the date's `sourceFormat`, the sex `codebook`)
+    /// describe each partner's extract and may differ between partners without changing the fingerprint.
+    /// Hardening is off until the linkage-quality measurements choose it; each option can be switched on
+    /// in the `hardening` object.
+    public static let childrensProfile = #"""
+    {
+      "format": "jigsaw-profile/1",
+      "description": "Jigsaw default profile for children's records (names, date of birth, sex, postcode)",
+      "clkConfig": {
+        "l": 1024,
+        "kdf": {"type": "HKDF", "hash": "SHA256", "keySize": 64}
+      },
+      "features": [
+        {"identifier": "forename", "column": "forename", "normaliser": {"type": "name"},
+         "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerFeature": 120}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "surname", "column": "surname", "normaliser": {"type": "name", "variants": true},
+         "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerFeature": 160}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "surname_soundex", "column": "surname", "normaliser": {"type": "name"}, "derive": "soundex",
+         "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "date_of_birth", "column": "date_of_birth",
+         "normaliser": {"type": "date-of-birth", "sourceFormat": "yyyy-mm-dd"}, "derive": "date-parts",
+         "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 16}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "sex", "column": "sex", "normaliser": {"type": "sex", "codebook": "nhs-stated-gender"},
+         "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 30}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "postcode", "column": "postcode", "normaliser": {"type": "postcode"},
+         "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerFeature": 80}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "postcode_sector", "column": "postcode", "normaliser": {"type": "postcode"}, "derive": "postcode-sector",
+         "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}},
+        {"identifier": "postcode_district", "column": "postcode", "normaliser": {"type": "postcode"}, "derive": "postcode-district",
+         "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}}
+      ],
+      "hardening": {}
+    }
+    """#
+}

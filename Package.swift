@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["JigsawBloom", "JigsawCrypto", "JigsawTokens"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "jigsaw"]),
+        .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )
 

@@ -125,6 +125,8 @@ final class ClkRowExtension: ExtractRowExtension {
         }
         var tokens = 0
         for (feature, count) in encoder.lastTokenCounts.enumerated() where encoder.schema.features[feature].hashing != nil {
+            // A feature found invalid (here or by a profile's normaliser) is counted as invalid only.
+            if problems.contains(where: { $0.feature == feature }) { continue }
             if count > 0 {
                 tally.features[feature].present += 1
                 tokens += count

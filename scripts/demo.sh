@@ -53,4 +53,17 @@ echo "  context \"\"                  $(sed -n 2p "$out/health-tokens.csv" | cut
 echo "  context \"send-linkage-2026\" $(sed -n 2p "$out/health-tokens-other-context.csv" | cut -d, -f2)"
 echo "children joined across the two contexts: $(joined "$out/health-tokens-other-context.csv" "$out/council-tokens.csv")"
 
+step "7. Each side encodes names, date of birth, sex and postcode as Bloom-filter CLKs (default children's profile)."
+echo "The two schema files differ only in column names and the sex codebook, so their fingerprints agree:"
+show "$jigsaw" schema fingerprint examples/schema-health.json
+show "$jigsaw" schema fingerprint examples/schema-council.json
+show "$jigsaw" encode "$health" -o "$out/health-shareable.csv" --schema examples/schema-health.json \
+  --key "$key" --allow-example-key --column nhs_number=nhs-number \
+  --keep health_record_id --keep community_services --keep camhs --keep ae_attendance
+show "$jigsaw" encode "$council" -o "$out/council-shareable.csv" --schema examples/schema-council.json \
+  --key "$key" --allow-example-key --column nhs_number=nhs-number --column upn=upn \
+  --keep child_id --keep send --keep cin --describe
+echo "the shareable health file holds ids, flags, tokens and CLKs, and no names, dates or postcodes:"
+head -2 "$out/health-shareable.csv" | cut -c1-160
+
 step "Done. Outputs are in $out/."

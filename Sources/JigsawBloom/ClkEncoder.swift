@@ -36,7 +36,6 @@ public final class ClkEncoder {
     private var bypass: [Bool]
     private let salted: [Bool]
     private var key: [UInt8] = []
-    private var positions: [Int32] = []
     private var folded: [UInt8]
     /// Tokens each feature contributed to the last record encoded (0 when missing or ignored, −1 when invalid).
     public private(set) var lastTokenCounts: [Int]
@@ -209,24 +208,21 @@ public final class ClkEncoder {
         guard count > 0 else { return [0] }
         var entry = [UInt64](repeating: 0, count: 1 + wordCount)
         entry[0] = UInt64(count)
-        positions.removeAll(keepingCapacity: true)
         var failure: CryptoError?
-        tokens.bytes.withUnsafeBytes { all in
-            for t in 0..<count {
-                let k = hashing.strategy.bits(forToken: t, of: count)
-                do throws(CryptoError) {
-                    try hasher.insert(UnsafeRawBufferPointer(rebasing: all[tokens.range(t)]), k: k, salt: salt, into: &positions)
-                } catch {
-                    failure = error
-                    return
+        entry.withUnsafeMutableBufferPointer { filter in
+            tokens.bytes.withUnsafeBytes { all in
+                for t in 0..<count {
+                    let k = hashing.strategy.bits(forToken: t, of: count)
+                    do throws(CryptoError) {
+                        try hasher.insert(UnsafeRawBufferPointer(rebasing: all[tokens.range(t)]), k: k, salt: salt, into: filter.baseAddress! + 1)
+                    } catch {
+                        failure = error
+                        return
+                    }
                 }
             }
         }
         if let failure { throw failure }
-        for position in positions {
-            let p = Int(position)
-            entry[1 + (p >> 6)] |= 1 << UInt64((((p >> 3) & 7) << 3) | (7 - (p & 7)))
-        }
         return entry
     }
 

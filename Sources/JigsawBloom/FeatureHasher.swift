@@ -85,13 +85,19 @@ final class FeatureHasher {
         return shorts
     }
 
-    /// Appends the `k` bit positions of `token` (salted when `salt` is given) to `positions`.
+    /// Sets bit `p` of a filter held as little-endian 64-bit words (bit 0 is the most significant bit of byte 0).
+    @inline(__always)
+    static func set(_ p: Int, in words: UnsafeMutablePointer<UInt64>) {
+        words[p >> 6] |= 1 << UInt64((((p >> 3) & 7) << 3) | (7 - (p & 7)))
+    }
+
+    /// Sets the `k` bits of `token` (salted when `salt` is given) in `words`.
     /// - Parameters:
     ///   - token: the token's bytes.
     ///   - k: how many bits.
     ///   - salt: the record's salt, for salted features.
-    ///   - positions: receives the positions.
-    func insert(_ token: UnsafeRawBufferPointer, k: Int, salt: [UInt8]?, into positions: inout [Int32]) throws(CryptoError) {
+    ///   - words: the filter, as little-endian 64-bit words.
+    func insert(_ token: UnsafeRawBufferPointer, k: Int, salt: [UInt8]?, into words: UnsafeMutablePointer<UInt64>) throws(CryptoError) {
         guard k > 0 else { return }
         if let salt {
             // Salted feature: hash salt ‖ U+001F ‖ token, so records with different salts share no bits here.
@@ -100,15 +106,15 @@ final class FeatureHasher {
             salted.append(contentsOf: token)
             var failure: CryptoError?
             salted.withUnsafeBytes { bytes in
-                do throws(CryptoError) { try insertUnsalted(bytes, k: k, into: &positions) } catch { failure = error }
+                do throws(CryptoError) { try insertUnsalted(bytes, k: k, into: words) } catch { failure = error }
             }
             if let failure { throw failure }
             return
         }
-        try insertUnsalted(token, k: k, into: &positions)
+        try insertUnsalted(token, k: k, into: words)
     }
 
-    private func insertUnsalted(_ token: UnsafeRawBufferPointer, k: Int, into positions: inout [Int32]) throws(CryptoError) {
+    private func insertUnsalted(_ token: UnsafeRawBufferPointer, k: Int, into words: UnsafeMutablePointer<UInt64>) throws(CryptoError) {
         let digest = fnv1a(token)
         switch hash {
         case .doubleHash(let preventSingularity):
@@ -122,7 +128,7 @@ final class FeatureHasher {
             let b = Int(cache.values[range.lowerBound + 1])
             var bit = Int(cache.values[range.lowerBound])
             for _ in 0..<k {
-                positions.append(Int32(bit))
+                Self.set(bit, in: words)
                 bit += b
                 if bit >= length { bit -= length }
             }
@@ -137,7 +143,9 @@ final class FeatureHasher {
             }
             let start = range!.lowerBound
             let mask = length - 1  // blakeHash lengths are powers of two
-            for i in 0..<k { positions.append(cache.values[start + i] & Int32(mask)) }
+            cache.values.withUnsafeBufferPointer { values in
+                for i in 0..<k { Self.set(Int(values[start + i]) & mask, in: words) }
+            }
         }
     }
 }

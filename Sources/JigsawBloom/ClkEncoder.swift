@@ -30,6 +30,7 @@ public final class ClkEncoder {
     private let wordCount: Int
     private let hardening: HardeningLayer?
     private var valueCaches: [TokenHashCache<UInt64>]
+    private let plainText: [Bool]
     /// Per feature: lookups and hits so far, and whether caching was given up for lack of repeats.
     private var lookups: [Int]
     private var hits: [Int]
@@ -74,6 +75,7 @@ public final class ClkEncoder {
             hardening = nil
         }
         salted = schema.features.indices.map { schema.profile?.features[$0].salted ?? false }
+        plainText = schema.features.map(Self.isPlainText)
         // About 1 MiB of cached partial filters per feature.
         valueCaches = schema.features.map { _ in TokenHashCache<UInt64>(limit: 1 << 14, valueLimit: 1 << 17) }
         lastTokenCounts = [Int](repeating: 0, count: schema.features.count)
@@ -195,14 +197,29 @@ public final class ClkEncoder {
             [UInt64(FeatureInvalidReason.allCases.firstIndex(of: reason)! + 1) << 32]
         }
         guard let hashing = feature.hashing, let hasher = hashers[index] else { return [0] }
-        guard let text = String(validating: raw, as: UTF8.self) else { return invalid(.invalidUTF8) }
-        let formatted: String
-        switch feature.formatted(text, validate: validate, regex: regexes[index]) {
-        case .success(let value): formatted = value
-        case .failure(let reason): return invalid(reason)
-        }
-        guard hashing.comparison.tokenise(formatted, encoding: hashing.encoding, into: &tokens, splitsVariants: hashing.splitsVariants) else {
-            return invalid(.notNumber)
+        if plainText[index] {
+            // Fast path for UTF-8 text checked only by length, tokenised as n-grams: no String is built.
+            guard raw.count == 0 || Self.isValidUTF8(raw) else { return invalid(.invalidUTF8) }
+            if validate, case .string(let rules)? = feature.format {
+                var scalars = 0
+                for byte in raw where byte & 0xC0 != 0x80 { scalars += 1 }
+                if let minimum = rules.minLength, scalars < minimum { return invalid(.tooShort) }
+                if let maximum = rules.maxLength, scalars > maximum { return invalid(.tooLong) }
+            }
+            tokens.removeAll()
+            if raw.count > 0, case .ngram(let n, let positional) = hashing.comparison {
+                tokens.appendUTF8NGrams(raw, n: n, positional: positional)
+            }
+        } else {
+            guard let text = String(validating: raw, as: UTF8.self) else { return invalid(.invalidUTF8) }
+            let formatted: String
+            switch feature.formatted(text, validate: validate, regex: regexes[index]) {
+            case .success(let value): formatted = value
+            case .failure(let reason): return invalid(reason)
+            }
+            guard hashing.comparison.tokenise(formatted, encoding: hashing.encoding, into: &tokens, splitsVariants: hashing.splitsVariants) else {
+                return invalid(.notNumber)
+            }
         }
         let count = tokens.count
         guard count > 0 else { return [0] }
@@ -224,6 +241,22 @@ public final class ClkEncoder {
         }
         if let failure { throw failure }
         return entry
+    }
+
+    @inline(__always)
+    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte >= 0x80 { return String(validating: bytes, as: UTF8.self) != nil }
+        return true
+    }
+
+    /// Whether a feature is UTF-8 (or ASCII-free) text with at most length rules, no sentinel, and n-gram
+    /// tokens: such values need no `String` to be checked and tokenised.
+    private static func isPlainText(_ feature: FeatureSpec) -> Bool {
+        guard case .string(let rules)? = feature.format, let hashing = feature.hashing,
+              rules.pattern == nil, rules.letterCase == "mixed", rules.encoding == .utf8,
+              hashing.missingValue == nil, !hashing.splitsVariants,
+              case .ngram = hashing.comparison else { return false }
+        return true
     }
 
     /// Folds, hardens and writes the CLK of the record just encoded by ``encodeRaw(_:problems:salt:)``.

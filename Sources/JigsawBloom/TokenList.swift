@@ -9,6 +9,12 @@ struct TokenList {
     /// Appends every n-gram of `value` (padded with n−1 spaces when n > 1) as UTF-8 bytes, without
     /// building scalars or strings; positional n-grams get their `"<index> "` prefix written as digits.
     mutating func appendUTF8NGrams(_ value: String, n: Int, positional: Bool) {
+        var copy = value
+        copy.withUTF8 { appendUTF8NGrams(UnsafeRawBufferPointer($0), n: n, positional: positional) }
+    }
+
+    /// Appends every n-gram of a value given as valid UTF-8 bytes; see ``appendUTF8NGrams(_:n:positional:)-(String,_,_)``.
+    mutating func appendUTF8NGrams(_ value: UnsafeRawBufferPointer, n: Int, positional: Bool) {
         padded.removeAll(keepingCapacity: true)
         boundaries.removeAll(keepingCapacity: true)
         let pad = n > 1 ? n - 1 : 0
@@ -16,8 +22,7 @@ struct TokenList {
             boundaries.append(padded.count)
             padded.append(0x20)
         }
-        var utf8 = value.utf8.makeIterator()
-        while let byte = utf8.next() {
+        for byte in value {
             if byte & 0xC0 != 0x80 { boundaries.append(padded.count) }
             padded.append(byte)
         }

@@ -41,7 +41,8 @@ public enum EncodeRunner {
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, countDuplicates: Bool = false,
         progress: (Int) -> Void = { _ in }
     ) async throws -> EncodeSummary {
-        let reader = try CSVChunkReader(path: input, dialect: dialect)
+        // Smaller chunks than tokenising: encoding costs more per byte, so finer chunks balance the cores better.
+        let reader = try CSVChunkReader(path: input, dialect: dialect, chunkSize: 1 << 16)
         let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input])
         let header = try reader.readHeader()
         var featureColumns: [Int?] = []
@@ -73,7 +74,9 @@ public enum EncodeRunner {
         var wroteRecord = false
         let columns = featureColumns
         let pool = EncoderPool()
-        try await CSVChunkPipeline.run(reader: reader, transform: { chunk, output in
+        // Four small chunks per core in flight: the reading task shares a core with the workers, and finer
+        // chunks keep both cores busy to the end of the file.
+        try await CSVChunkPipeline.run(reader: reader, maxInFlight: 2 * CSVChunkPipeline.defaultMaxInFlight, transform: { chunk, output in
             // Encoders are reused across chunks so their token caches stay warm.
             let encoder = try pool.take() ?? ClkEncoder(schema: schema, keys: featureKeys)
             defer { pool.give(encoder) }

@@ -35,6 +35,30 @@ func loadKey(path given: String?, context: String, allowExample: Bool) throws ->
     return (file, try DerivedKeys(key: file, context: context))
 }
 
+/// Options shared by the commands that write tokens: the columns, token length and invalid-value policy.
+struct TokenOptions: ParsableArguments {
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to tokenise and its domain, e.g. nhs_number=nhs-number. Repeatable.", valueName: "column=domain"))
+    var column: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Token length in bytes, 16 to 32 (default 32: 64 hex digits).", valueName: "n"))
+    var tokenBytes: Int = TokenDeriver.fullTokenBytes
+
+    @Option(name: .long, help: ArgumentHelp("Invalid values: blank (default: an empty token, or no bits from that feature), drop-row, or fail (stop, write nothing).", valueName: "policy"))
+    var onInvalid: String = InvalidValuePolicy.blank.rawValue
+
+    func validate() throws {
+        guard (TokenDeriver.minimumTokenBytes...TokenDeriver.fullTokenBytes).contains(tokenBytes) else {
+            throw ValidationError("--token-bytes must be between \(TokenDeriver.minimumTokenBytes) and \(TokenDeriver.fullTokenBytes)")
+        }
+        guard InvalidValuePolicy(rawValue: onInvalid) != nil else {
+            throw ValidationError("--on-invalid must be one of: \(InvalidValuePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// The policy for invalid values (checked by ``validate()``).
+    var invalidPolicy: InvalidValuePolicy { InvalidValuePolicy(rawValue: onInvalid) ?? .blank }
+}
+
 /// Options describing the CSV input.
 struct CSVInputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Field delimiter: comma (default), tab, pipe or semicolon.", valueName: "delimiter"))

@@ -26,20 +26,11 @@ struct EncodeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A file holding a raw clkhash secret (as given to clkhash), used instead of the key file's clk subkey.", valueName: "file"))
     var clkhashSecretFile: String?
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to tokenise and its domain, e.g. nhs_number=nhs-number. Repeatable.", valueName: "column=domain"))
-    var column: [String] = []
-
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to pass through unchanged, e.g. a local record id. Repeatable.", valueName: "column"))
     var keep: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Output format: csv (default) or anonlink ({\"clks\": [...]} JSON).", valueName: "format"))
     var format: String = EncodeOutputFormat.csv.rawValue
-
-    @Option(name: .long, help: ArgumentHelp("Token length in bytes, 16 to 32.", valueName: "n"))
-    var tokenBytes: Int = TokenDeriver.fullTokenBytes
-
-    @Option(name: .long, help: ArgumentHelp("Invalid identifiers or feature values: blank (default: the value sets no bits / gets an empty token), drop-row, or fail.", valueName: "policy"))
-    var onInvalid: String = InvalidValuePolicy.blank.rawValue
 
     @Option(name: .long, help: ArgumentHelp("Write the line, feature and reason of each invalid feature value to this CSV.", valueName: "file.csv"))
     var report: String?
@@ -53,16 +44,11 @@ struct EncodeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No progress line and no summary on standard error.")
     var quiet = false
 
+    @OptionGroup var tokenOptions: TokenOptions
     @OptionGroup var keyOptions: KeyOptions
     @OptionGroup var csvOptions: CSVInputOptions
 
     func validate() throws {
-        guard (TokenDeriver.minimumTokenBytes...TokenDeriver.fullTokenBytes).contains(tokenBytes) else {
-            throw ValidationError("--token-bytes must be between \(TokenDeriver.minimumTokenBytes) and \(TokenDeriver.fullTokenBytes)")
-        }
-        guard InvalidValuePolicy(rawValue: onInvalid) != nil else {
-            throw ValidationError("--on-invalid must be one of: \(InvalidValuePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         guard EncodeOutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be csv or anonlink")
         }
@@ -71,7 +57,7 @@ struct EncodeCommand: AsyncParsableCommand {
     func run() async throws {
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
-        let tokenColumns = column.isEmpty ? [] : try parseColumnSpecs(column, noun: "domain")
+        let tokenColumns = tokenOptions.column.isEmpty ? [] : try parseColumnSpecs(tokenOptions.column, noun: "domain")
         let outputFormat = EncodeOutputFormat(rawValue: format)!
         if outputFormat == .anonlink && (!tokenColumns.isEmpty || !keep.isEmpty) {
             throw CommandFailure.usage("--format anonlink writes CLKs only; drop --column and --keep, or use --format csv")
@@ -102,7 +88,7 @@ struct EncodeCommand: AsyncParsableCommand {
         let summary = try await EncodeRunner.encode(
             input: input, output: output, overwrite: force, dialect: dialect, schema: linkageSchema, featureKeys: featureKeys,
             tokenColumns: tokenColumns, tokenKeys: tokenColumns.isEmpty ? nil : tokenKeys, keep: keep, format: outputFormat,
-            tokenBytes: tokenBytes, onInvalid: InvalidValuePolicy(rawValue: onInvalid)!, onRagged: onRagged,
+            tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy, onRagged: onRagged,
             countDuplicates: describe, progress: progress.update(rows:))
         progress.finish()
         if let reportFile {

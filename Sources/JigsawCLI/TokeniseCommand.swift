@@ -17,17 +17,8 @@ struct TokeniseCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output CSV, or - for standard output.", valueName: "output"))
     var output: String
 
-    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to tokenise and its domain, e.g. nhs_number=nhs-number. Repeatable.", valueName: "column=domain"))
-    var column: [String] = []
-
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A column to leave out of the output. Repeatable.", valueName: "column"))
     var drop: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Token length in bytes, 16 to 32 (default 32: 64 hex digits).", valueName: "n"))
-    var tokenBytes: Int = TokenDeriver.fullTokenBytes
-
-    @Option(name: .long, help: ArgumentHelp("Invalid identifiers: blank (default: empty token), drop-row, or fail (stop, write nothing).", valueName: "policy"))
-    var onInvalid: String = InvalidValuePolicy.blank.rawValue
 
     @Flag(name: .long, help: "Replace the output if it exists.")
     var force = false
@@ -35,34 +26,26 @@ struct TokeniseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No progress line and no summary on standard error.")
     var quiet = false
 
+    @OptionGroup var tokenOptions: TokenOptions
     @OptionGroup var keyOptions: KeyOptions
     @OptionGroup var csvOptions: CSVInputOptions
 
-    func validate() throws {
-        guard (TokenDeriver.minimumTokenBytes...TokenDeriver.fullTokenBytes).contains(tokenBytes) else {
-            throw ValidationError("--token-bytes must be between \(TokenDeriver.minimumTokenBytes) and \(TokenDeriver.fullTokenBytes)")
-        }
-        guard InvalidValuePolicy(rawValue: onInvalid) != nil else {
-            throw ValidationError("--on-invalid must be one of: \(InvalidValuePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
-
     func run() async throws {
-        let columns = try parseColumnSpecs(column, noun: "domain")
+        let columns = try parseColumnSpecs(tokenOptions.column, noun: "domain")
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
         let (keyFile, keys) = try keyOptions.load()
         let progress = ProgressLine(verb: "tokenising", enabled: !quiet)
         let tally = try await ExtractRunner.tokenise(
             input: input, output: output, overwrite: force, dialect: dialect, columns: columns, drop: drop,
-            keys: keys, tokenBytes: tokenBytes, onInvalid: InvalidValuePolicy(rawValue: onInvalid)!,
+            keys: keys, tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy,
             onRagged: onRagged, progress: progress.update(rows:))
         progress.finish()
         guard !quiet else { return }
         var lines = ["jigsaw tokenise: \(Console.count(tally.rows, "row")) read, \(Console.count(tally.rowsWritten)) written"
             + (tally.rowsDroppedInvalid > 0 ? ", \(Console.count(tally.rowsDroppedInvalid)) dropped for invalid identifiers" : "")
             + (tally.raggedRows > 0 ? ", \(Console.count(tally.raggedRows)) ragged (\(onRagged.rawValue))" : "")]
-        lines.append("  key \"\(keyFile.id)\", fingerprint \(keys.fingerprint), context \"\(keys.context)\"\(keyFile.isExample ? " (EXAMPLE KEY)" : ""), tokens of \(tokenBytes) bytes")
+        lines.append("  key \"\(keyFile.id)\", fingerprint \(keys.fingerprint), context \"\(keys.context)\"\(keyFile.isExample ? " (EXAMPLE KEY)" : ""), tokens of \(tokenOptions.tokenBytes) bytes")
         lines += tally.columns.map { summaryLine($0, validWord: "token") }
         Console.err(lines.joined(separator: "\n") + "\n")
     }

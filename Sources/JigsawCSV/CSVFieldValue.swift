@@ -86,15 +86,8 @@ public enum CSVFieldValue {
     ///   - output: the buffer to append to.
     ///   - dialect: the output dialect.
     public static func appendField(_ value: UnsafeRawBufferPointer, to output: inout [UInt8], dialect: CSVDialect) {
-        guard needsQuotes(value, dialect: dialect) else {
-            output.append(contentsOf: value)
-            return
-        }
-        output.append(0x22)
-        for byte in value {
-            output.append(byte)
-            if byte == 0x22 { output.append(0x22) }
-        }
-        output.append(0x22)
+        let buffer = ByteBuffer(capacity: value.count + 2)
+        appendField(value, to: buffer, dialect: dialect)
+        buffer.withUnsafeBytes { output.append(contentsOf: $0) }
     }
 }

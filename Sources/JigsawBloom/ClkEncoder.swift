@@ -63,7 +63,9 @@ public final class ClkEncoder {
         }
         self.hashers = hashers
         regexes = schema.features.map { feature in
-            if case .string(let rules)? = feature.format, let pattern = rules.pattern { return try? Regex(pattern) }
+            if case .string(let rules)? = feature.format, let pattern = rules.pattern {
+                return (try? Regex(pattern))?.matchingSemantics(.unicodeScalar)
+            }
             return nil
         }
         wordCount = (schema.hashLength + 63) / 64

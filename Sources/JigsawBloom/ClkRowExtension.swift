@@ -123,6 +123,7 @@ final class ClkRowExtension: ExtractRowExtension {
                                         file: file, line: line, column: column)
             }
         }
+        if dropRow { return false }
         var tokens = 0
         for (feature, count) in encoder.lastTokenCounts.enumerated() where encoder.schema.features[feature].hashing != nil {
             // A feature found invalid (here or by a profile's normaliser) is counted as invalid only.
@@ -134,7 +135,6 @@ final class ClkRowExtension: ExtractRowExtension {
                 tally.features[feature].missing += 1
             }
         }
-        if dropRow { return false }
         tally.record(popcount: popcount, tokens: tokens)
         if countDuplicates {
             var digest: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -80,8 +80,13 @@ public struct DatePattern: Sendable, Equatable {
         if let dayOfYear = parsed.dayOfYear {
             // Python: with %j, month and day come from the day of the year.
             let days = Self.isLeap(year) ? 366 : 365
-            guard dayOfYear <= days else { return nil }
+            guard dayOfYear <= 366 else { return nil }
             var remaining = dayOfYear
+            if dayOfYear > days {
+                // Python turns day 366 of a common year into 1 January of the next year.
+                year += 1
+                remaining = 1
+            }
             month = 1
             while remaining > Self.daysIn(month: month, year: year) {
                 remaining -= Self.daysIn(month: month, year: year)
@@ -90,8 +95,6 @@ public struct DatePattern: Sendable, Equatable {
             day = remaining
         }
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year), year >= 1 else { return nil }
-        _ = year
-        year = parsed.year
         let monthText = month < 10 ? "0\(month)" : "\(month)"
         let dayText = day < 10 ? "0\(day)" : "\(day)"
         return "\(year)\(monthText)\(dayText)"

@@ -15,11 +15,11 @@ public enum DefaultSchemas {
         "kdf": {"type": "HKDF", "hash": "SHA256", "keySize": 64}
       },
       "features": [
-        {"identifier": "forename", "column": "forename", "normaliser": {"type": "name"},
+        {"identifier": "forename", "column": "forename", "normaliser": {"type": "forename"},
          "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerFeature": 120}, "hash": {"type": "blakeHash"}}},
-        {"identifier": "surname", "column": "surname", "normaliser": {"type": "name", "variants": true},
+        {"identifier": "surname", "column": "surname", "normaliser": {"type": "surname", "variants": true},
          "hashing": {"comparison": {"type": "ngram", "n": 2}, "strategy": {"bitsPerFeature": 160}, "hash": {"type": "blakeHash"}}},
-        {"identifier": "surname_soundex", "column": "surname", "normaliser": {"type": "name"}, "derive": "soundex",
+        {"identifier": "surname_soundex", "column": "surname", "normaliser": {"type": "surname"}, "derive": "soundex",
          "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}},
         {"identifier": "date_of_birth", "column": "date_of_birth",
          "normaliser": {"type": "date-of-birth", "sourceFormat": "yyyy-mm-dd"}, "derive": "date-parts",

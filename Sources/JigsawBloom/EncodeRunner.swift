@@ -31,6 +31,7 @@ public enum EncodeRunner {
     ///   - onInvalid: what to do with invalid identifiers and feature values.
     ///   - onRagged: what to do with rows of the wrong width.
     ///   - countDuplicates: whether to collect CLK digests (for `--describe`).
+    ///   - schemaFile: the schema's file name, for messages.
     ///   - progress: called with the running row count.
     /// - Returns: the counts.
     /// - Throws: ``CSVError``, ``TokenisationError``, ``LinkageSchemaError`` or a crypto error.
@@ -39,6 +40,7 @@ public enum EncodeRunner {
         schema: LinkageSchema, featureKeys: FeatureKeys, tokenColumns: [TokenColumnSpec] = [], tokenKeys: DerivedKeys? = nil,
         keep: [String] = [], format: EncodeOutputFormat = .csv, tokenBytes: Int = TokenDeriver.fullTokenBytes,
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, countDuplicates: Bool = false,
+        schemaFile: String? = nil,
         progress: (Int) -> Void = { _ in }
     ) async throws -> EncodeSummary {
         // Smaller chunks than tokenising: encoding costs more per byte, so finer chunks balance the cores better.
@@ -50,17 +52,13 @@ public enum EncodeRunner {
             let column = schema.profile?.features[position].column ?? feature.identifier
             let index = header.index(of: column)
             if index == nil && !feature.isIgnored {
-                throw LinkageSchemaError(path: "$.features[\(position)]", message: "feature \"\(feature.identifier)\" reads column \"\(column)\", which is not in \(input == "-" ? "<stdin>" : input); rename the column or change the schema")
+                throw LinkageSchemaError(path: "$.features[\(position)]", message: "feature \"\(feature.identifier)\" reads column \"\(column)\", which is not in \(input == "-" ? "<stdin>" : input); rename the column or change the schema", file: schemaFile)
             }
             featureColumns.append(feature.isIgnored ? nil : index)
         }
-        let drop = ExtractTokeniser.columnsToDrop(header: header, keep: keep, tokenised: tokenColumns)
-        for name in keep where header.index(of: name) == nil {
-            throw CSVError(.missingColumn, "the header has no column \"\(name)\" named by --keep", file: input, line: 1)
-        }
         let plan = try ExtractTokeniser(
-            file: input, header: header, dialect: dialect, columns: tokenColumns, drop: drop, keys: tokenKeys,
-            tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true)
+            file: input, header: header, dialect: dialect, columns: tokenColumns, keys: tokenKeys,
+            tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true, keepOnly: keep)
         let fingerprint = schema.fingerprint
         var extract = plan.emptyTally
         var encoding = EncodeTally(schema: schema)

@@ -46,7 +46,7 @@ public struct EncodeTally: Sendable, Equatable {
     /// - Parameter schema: the linkage schema.
     public init(schema: LinkageSchema) {
         features = schema.features.map { FeatureTally(identifier: $0.identifier) }
-        popcountHistogram = [Int](repeating: 0, count: schema.length + 1)
+        popcountHistogram = [Int](repeating: 0, count: schema.outputLength + 1)
     }
 
     mutating func record(popcount: Int, tokens: Int) {

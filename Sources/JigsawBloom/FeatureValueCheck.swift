@@ -47,7 +47,8 @@ extension FeatureSpec {
         case .string(let rules):
             guard validate else { return .success(value) }
             if let pattern = rules.pattern {
-                guard let compiled = regex ?? (try? Regex(pattern)), (try? compiled.wholeMatch(in: value)) ?? nil != nil else {
+                guard let compiled = regex ?? (try? Regex(pattern))?.matchingSemantics(.unicodeScalar),
+                      (try? compiled.wholeMatch(in: value)) ?? nil != nil else {
                     return .failure(.pattern)
                 }
                 return .success(value)

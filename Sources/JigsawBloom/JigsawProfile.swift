@@ -26,9 +26,10 @@ public struct ProfileFeature: Sendable, Equatable {
 public enum FeatureNormaliser: Sendable, Equatable {
     /// Trimmed of surrounding spaces and tabs only.
     case none
-    /// Names: NFKC, case folding, diacritics, punctuation, titles and placeholders; `variants` also encodes
-    /// each part of a multi-part name as well as the joined form.
-    case name(variants: Bool)
+    /// Names: NFKC, case folding, diacritics, punctuation and placeholders; `variants` also encodes each
+    /// part of a multi-part name as well as the joined form; `dropTitles` removes leading titles (Mr, Dr,
+    /// Master …), which only forenames should do (a surname may be "Master" or "Lady").
+    case name(variants: Bool, dropTitles: Bool)
     /// Dates of birth in a declared source format, canonical `YYYY-MM-DD`.
     case dateOfBirth(format: DateOfBirthNormaliser.SourceFormat, pivotYear: Int?)
     /// Sex codes through a declared codebook to `M`, `F` or `I`.

@@ -60,7 +60,7 @@ enum JigsawProfileParser {
         if hashing.missingValue != nil {
             throw hashingNode.child("missingValue").error("is for clkhash schemas; a profile's normaliser decides what is missing")
         }
-        if case .name(let variants) = normaliser, variants, derivation == nil { hashing.splitsVariants = true }
+        if case .name(let variants, _) = normaliser, variants, derivation == nil { hashing.splitsVariants = true }
         if derivation == .dateParts { hashing.splitsVariants = true }
         let salted = try object["salted"]?.bool() ?? false
         let format = FeatureFormat.string(StringFormat(encoding: .utf8, letterCase: "mixed", minLength: nil, maxLength: nil, pattern: nil))
@@ -70,14 +70,17 @@ enum JigsawProfileParser {
 
     private static func parseNormaliser(_ node: JSONNode) throws(LinkageSchemaError) -> FeatureNormaliser {
         let probe = try node.object(allowed: nil)
-        guard let typeNode = probe["type"] else { throw node.error("has no \"type\" (none, name, date-of-birth, sex or postcode)") }
+        guard let typeNode = probe["type"] else { throw node.error("has no \"type\" (none, name, forename, surname, date-of-birth, sex or postcode)") }
         switch try typeNode.string() {
         case "none":
             _ = try node.object(allowed: ["type"])
             return .none
-        case "name":
+        case "name", "surname":
             let object = try node.object(allowed: ["type", "variants"])
-            return .name(variants: try object["variants"]?.bool() ?? false)
+            return .name(variants: try object["variants"]?.bool() ?? false, dropTitles: false)
+        case "forename":
+            let object = try node.object(allowed: ["type", "variants"])
+            return .name(variants: try object["variants"]?.bool() ?? false, dropTitles: true)
         case "date-of-birth":
             let object = try node.object(allowed: ["type", "sourceFormat", "pivotYear"])
             guard let formatNode = object["sourceFormat"] else {
@@ -104,7 +107,7 @@ enum JigsawProfileParser {
             _ = try node.object(allowed: ["type"])
             return .postcode
         default:
-            throw typeNode.error("must be none, name, date-of-birth, sex or postcode")
+            throw typeNode.error("must be none, name, forename, surname, date-of-birth, sex or postcode")
         }
     }
 
@@ -135,7 +138,7 @@ enum JigsawProfileParser {
             let inputLength = hardening.balance ? 2 * length : length
             let outputLength = try diffusion["length"]?.integer(minimum: 8) ?? inputLength
             let tValue = try t.integer(minimum: 2)
-            guard tValue <= 64 else { throw t.error("must be at most 64") }
+            guard tValue <= min(64, inputLength) else { throw t.error("must be at most \(min(64, inputLength)) (the bits it draws from)") }
             hardening.diffusion = DiffusionSpec(t: tValue, length: outputLength)
         }
         if let blipNode = object["blip"] {

@@ -19,18 +19,13 @@ public enum LinkageSchemaParser {
             do {
                 object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
             } catch {
-                throw LinkageSchemaError(path: "$", message: "not valid JSON: \(Self.describe(error))")
+                throw LinkageSchemaError(path: "$", message: "is not valid JSON (check brackets, commas and quotes; a linkage schema is one JSON object)")
             }
             return try parseDocument(JSONNode(value: object, path: "$"))
         } catch var error {
             error.file = file
             throw error
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        let text = "\(error)"
-        return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 
     static func parseDocument(_ root: JSONNode) throws(LinkageSchemaError) -> LinkageSchema {
@@ -45,7 +40,8 @@ public enum LinkageSchemaParser {
         guard let version = object["version"] else { throw root.error("has no \"version\"; a clkhash linkage schema has \"version\": 3 (a Jigsaw profile has \"format\": \"\(JigsawProfileParser.formatTag)\")") }
         let versionNumber = try version.number()
         guard versionNumber == 3 else {
-            throw version.error("is \(versionNumber); Jigsaw reads clkhash linkage schema version 3 (convert older schemas with clkhash)")
+            let shown = versionNumber.rounded() == versionNumber ? String(Int(versionNumber)) : String(versionNumber)
+            throw version.error("is \(shown); Jigsaw reads clkhash linkage schema version 3 (convert older schemas with clkhash)")
         }
         guard let clkConfig = object["clkConfig"] else { throw root.error("has no \"clkConfig\"") }
         let (length, xorFolds, kdf, warnings) = try parseClkConfig(clkConfig)
@@ -160,6 +156,7 @@ public enum LinkageSchemaParser {
             if let pattern = object["pattern"] {
                 let text = try pattern.string()
                 guard (try? Regex(text)) != nil else { throw pattern.error("is not a regular expression Jigsaw can compile") }
+                // Patterns match code point by code point, as Python's `re` does (not by grapheme).
                 format.pattern = text
             }
             if let letterCase = object["case"] {

@@ -5,7 +5,8 @@ internal import JigsawIdentifiers
 /// record's salt. Missing values become empty (they set no bits); invalid ones are reported by feature.
 struct ProfileRecordBuilder {
     private let profile: JigsawProfile
-    private let names: NameNormaliser
+    private let forenames = NameNormaliser(dropTitles: true)
+    private let names = NameNormaliser(dropTitles: false)
     private let postcodes = PostcodeNormaliser()
     private let datesOfBirth: [DateOfBirthNormaliser?]
     private let sexes: [SexNormaliser?]
@@ -15,7 +16,6 @@ struct ProfileRecordBuilder {
     init(schema: LinkageSchema, today: Date = Date()) {
         let profile = schema.profile!
         self.profile = profile
-        names = NameNormaliser()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: today)
@@ -48,7 +48,7 @@ struct ProfileRecordBuilder {
         case .none:
             let trimmed = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
             return trimmed.isEmpty ? .missing(.blank) : .value(trimmed)
-        case .name: return names.normalise(raw)
+        case .name(_, let dropTitles): return dropTitles ? forenames.normalise(raw) : names.normalise(raw)
         case .dateOfBirth: return datesOfBirth[index]!.normalise(raw)
         case .sex: return sexes[index]!.normalise(raw)
         case .postcode: return postcodes.normalise(raw)
@@ -78,7 +78,7 @@ struct ProfileRecordBuilder {
             }
             let feature = profile.features[index]
             switch (feature.derivation, feature.normaliser) {
-            case (nil, .name(let variants)):
+            case (nil, .name(let variants, _)):
                 values[index] = variants ? NameNormaliser.variants(of: normalised).joined(separator: Self.separator) : normalised
             case (nil, _):
                 values[index] = normalised

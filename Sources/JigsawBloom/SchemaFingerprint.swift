@@ -52,7 +52,7 @@ extension LinkageSchema {
                 let feature = profile.features[position]
                 let normaliser: String = switch feature.normaliser {
                 case .none: "none"
-                case .name(let variants): variants ? "name+variants" : "name"
+                case .name(let variants, let dropTitles): (dropTitles ? "forename" : "name") + (variants ? "+variants" : "")
                 case .dateOfBirth: "date-of-birth"
                 case .sex: "sex"
                 case .postcode: "postcode"

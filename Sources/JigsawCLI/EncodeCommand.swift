@@ -10,7 +10,7 @@ struct EncodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "encode",
         abstract: "Encode records as Bloom-filter CLKs (clkhash-compatible), with optional tokens, in one pass.",
-        discussion: "Each feature of the linkage schema reads the CSV column of the same name. The output holds only the columns named with --keep, the tokenised --column columns, and the CLK (clk, standard base64) with the schema fingerprint (clk_schema); raw quasi-identifiers are never passed through unless kept. The CLK secret is the key file's clk subkey, or with --clkhash-secret-file a raw clkhash secret.",
+        discussion: "Each feature of a clkhash schema reads the CSV column of the same name; a Jigsaw profile names its column per feature. The output holds only the columns named with --keep, the tokenised --column columns, and the CLK (clk, standard base64) with the schema fingerprint (clk_schema); raw quasi-identifiers are never passed through unless kept. The CLK secret is the key file's clk subkey, or with --clkhash-secret-file a raw clkhash secret.",
         aliases: ["encode-clk"]
     )
 
@@ -20,7 +20,7 @@ struct EncodeCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The output file, or - for standard output.", valueName: "output"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("The linkage schema (clkhash v3 JSON).", valueName: "schema.json"))
+    @Option(name: .long, help: ArgumentHelp("The linkage schema: a clkhash v3 schema or a Jigsaw profile (see jigsaw schema init).", valueName: "schema.json"))
     var schema: String
 
     @Option(name: .long, help: ArgumentHelp("A file holding a raw clkhash secret (as given to clkhash), used instead of the key file's clk subkey.", valueName: "file"))
@@ -63,7 +63,7 @@ struct EncodeCommand: AsyncParsableCommand {
             throw CommandFailure.usage("--format anonlink writes CLKs only; drop --column and --keep, or use --format csv")
         }
         let linkageSchema = try SchemaFile.load(schema)
-        for warning in linkageSchema.warnings where !quiet { Console.err("jigsaw: warning: \(schema): \(warning)\n") }
+        for warning in linkageSchema.warnings { Console.err("jigsaw: warning: \(schema): \(warning)\n") }
 
         var keyFile: KeyFile?
         var tokenKeys: DerivedKeys?
@@ -89,7 +89,7 @@ struct EncodeCommand: AsyncParsableCommand {
             input: input, output: output, overwrite: force, dialect: dialect, schema: linkageSchema, featureKeys: featureKeys,
             tokenColumns: tokenColumns, tokenKeys: tokenColumns.isEmpty ? nil : tokenKeys, keep: keep, format: outputFormat,
             tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy, onRagged: onRagged,
-            countDuplicates: describe, progress: progress.update(rows:))
+            countDuplicates: describe, schemaFile: schema, progress: progress.update(rows:))
         progress.finish()
         if let reportFile {
             var text = "line,feature,reason\n"
@@ -97,11 +97,19 @@ struct EncodeCommand: AsyncParsableCommand {
             try reportFile.write(Array(text.utf8))
             try reportFile.commit()
         }
-        guard !quiet else { return }
-        var lines = ["jigsaw encode: \(Console.count(summary.extract.rows, "row")) read, \(Console.count(summary.encoding.encoded)) CLKs written"
-            + (summary.extract.rowsDroppedInvalid > 0 ? ", \(Console.count(summary.extract.rowsDroppedInvalid)) dropped for invalid values" : "")]
+        if quiet {
+            // --describe was asked for explicitly, so it is shown even when the summary is not.
+            if describe { Console.err(EncodeDiagnostics.describe(summary.encoding, schema: linkageSchema).joined(separator: "\n") + "\n") }
+            return
+        }
+        var lines = ["jigsaw encode: \(Console.count(summary.extract.rows, "row")) read, \(Console.count(summary.encoding.encoded, "CLK")) written"
+            + (summary.extract.rowsDroppedInvalid > 0 ? ", \(Console.count(summary.extract.rowsDroppedInvalid)) dropped for invalid values" : "")
+            + (summary.extract.raggedRows > 0 ? ", \(Console.count(summary.extract.raggedRows)) ragged (\(onRagged.rawValue))" : "")]
         lines.append("  \(secretSource)")
-        lines.append("  schema \(schema): fingerprint \(linkageSchema.fingerprint), \(linkageSchema.length) bits")
+        if clkhashSecretFile != nil, let tokenKeys, let keyFile, !tokenColumns.isEmpty {
+            lines.append("  tokens: key \"\(keyFile.id)\", fingerprint \(tokenKeys.fingerprint), context \"\(tokenKeys.context)\"")
+        }
+        lines.append("  schema \(schema): fingerprint \(linkageSchema.fingerprint), \(linkageSchema.outputLength) bits")
         lines += summary.extract.columns.map { summaryLine($0, validWord: "token") }
         for (index, feature) in summary.encoding.features.enumerated() where !linkageSchema.features[index].isIgnored {
             var line = "  feature \"\(feature.identifier)\": \(Console.count(feature.present)) present, \(Console.count(feature.missing)) missing, \(Console.count(feature.invalid)) invalid"

@@ -10,7 +10,7 @@ enum SchemaFile {
     static func load(_ path: String) throws -> LinkageSchema {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(FileManager.default.fileExists(atPath: path) ? .io : .fileNotFound,
-                           FileManager.default.fileExists(atPath: path) ? "cannot read the schema file" : "no such schema file; check --schema",
+                           FileManager.default.fileExists(atPath: path) ? "cannot read the schema file" : "no such schema file; check the path",
                            file: path)
         }
         return try LinkageSchemaParser.parse(Array(data), file: path)
@@ -19,7 +19,7 @@ enum SchemaFile {
 
 /// A raw clkhash secret in a file, as a partner would pass it to clkhash.
 enum ClkhashSecretFile {
-    /// Reads the secret: the file's bytes without one trailing line ending (`\n` or `\r\n`), as a shell's
+    /// Reads the secret: the file's bytes without trailing line endings (`\n` or `\r\n`), as a shell's
     /// `"$(cat file)"` would pass them to clkhash. Like a key file, it must not be readable by others.
     static func load(_ path: String) throws -> SecretBytes {
         var info = stat()
@@ -33,8 +33,12 @@ enum ClkhashSecretFile {
             throw KeyFileError(.unreadable, "cannot read the clkhash secret file", file: path)
         }
         defer { for i in bytes.indices { bytes[i] = 0 } }
-        if bytes.last == 0x0A { bytes.removeLast() }
-        if bytes.last == 0x0D { bytes.removeLast() }
+        // Like the shell's "$(cat file)": every trailing line feed goes (with a carriage return before
+        // it, for files saved on Windows).
+        while bytes.last == 0x0A {
+            bytes.removeLast()
+            if bytes.last == 0x0D { bytes.removeLast() }
+        }
         guard !bytes.isEmpty else { throw KeyFileError(.invalidField, "the clkhash secret file is empty", file: path) }
         return SecretBytes(bytes)
     }
@@ -50,7 +54,7 @@ enum AtomicOutputFileForCLI {
 /// The `--describe` diagnostics of `jigsaw encode`: distributions and warnings, never values.
 enum EncodeDiagnostics {
     static func describe(_ tally: EncodeTally, schema: LinkageSchema) -> [String] {
-        var lines = ["", "popcount of the CLKs (bits set out of \(schema.length)):"]
+        var lines = ["", "popcount of the CLKs (bits set out of \(schema.outputLength)):"]
         let histogram = tally.popcountHistogram
         guard tally.encoded > 0, let low = histogram.firstIndex(where: { $0 > 0 }), let high = histogram.lastIndex(where: { $0 > 0 }) else {
             return lines + ["  (no CLKs)"]
@@ -72,7 +76,7 @@ enum EncodeDiagnostics {
         }
         let mean = tally.sumPopcount / Double(tally.encoded)
         let variance = max(0, tally.sumPopcountSquared / Double(tally.encoded) - mean * mean)
-        lines.append(String(format: "  mean %.1f bits (%.1f%% of the filter), standard deviation %.1f", mean, 100 * mean / Double(schema.length), variance.squareRoot()))
+        lines.append(String(format: "  mean %.1f bits (%.1f%% of the filter), standard deviation %.1f", mean, 100 * mean / Double(schema.outputLength), variance.squareRoot()))
         lines.append("missing values by feature:")
         for (index, feature) in tally.features.enumerated() where !schema.features[index].isIgnored {
             let share = 100 * Double(feature.missing + feature.invalid) / Double(max(1, tally.encoded))
@@ -91,7 +95,7 @@ enum EncodeDiagnostics {
         if let correlation = tally.popcountTokenCorrelation, correlation > 0.5 {
             warnings.append(String(format: "popcount follows the number of tokens (correlation %.2f), so a CLK's weight reveals how long a record's values are; consider bitsPerFeature strategies or balancing.", correlation))
         }
-        if mean > 0.7 * Double(schema.length) {
+        if mean > 0.7 * Double(schema.outputLength) && schema.profile?.hardening.balance != true {
             warnings.append("CLKs are more than 70% full; similarities will be high for everyone. Lower the bits per token or raise l.")
         }
         if !warnings.isEmpty {

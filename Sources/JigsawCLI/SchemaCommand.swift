@@ -40,8 +40,8 @@ struct SchemaCheckCommand: AsyncParsableCommand {
     func run() async throws {
         let parsed = try SchemaFile.load(schema)
         for warning in parsed.warnings { Console.err("jigsaw: warning: \(schema): \(warning)\n") }
-        var lines = ["\(schema): valid; fingerprint \(parsed.fingerprint); \(parsed.length) bits"
-            + (parsed.xorFolds > 0 ? " (hashed into \(parsed.hashLength), folded \(parsed.xorFolds) times)" : "")]
+        var lines = ["\(schema): valid; fingerprint \(parsed.fingerprint); \(parsed.outputLength) bits"
+            + (parsed.xorFolds > 0 ? " (hashed into \(parsed.hashLength), folded \(Console.count(parsed.xorFolds, "time")))" : "")]
         for feature in parsed.features {
             guard let hashing = feature.hashing else {
                 lines.append("  \(feature.identifier): ignored")

@@ -47,6 +47,7 @@ public final class AtomicOutputFile {
                 throw CSVError(.outputExists, "already exists; choose another path or pass --force to replace it", file: path)
             }
         }
+        TemporaryFileRegistry.prepare()
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -26,6 +26,11 @@ package enum TemporaryFileRegistry {
         paths.withLock { _ = $0.remove(path) }
     }
 
+    /// Installs the signal handlers now, before any temporary file exists, so none is ever unguarded.
+    package static func prepare() {
+        installHandlers()
+    }
+
     private static func installHandlers() {
         installed.withLock { sources in
             guard sources.isEmpty else { return }

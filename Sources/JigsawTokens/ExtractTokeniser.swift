@@ -96,6 +96,7 @@ public struct ExtractTokeniser: Sendable {
     private let onRagged: RaggedRowPolicy
     private let collectFindings: Bool
     private let emitOutput: Bool
+    private let dropExtraFields: Bool
     private let tokenSubkey: SecretBytes?
 
     /// Plans a run against a header.
@@ -111,13 +112,15 @@ public struct ExtractTokeniser: Sendable {
     ///   - onRagged: what to do with rows of the wrong width.
     ///   - collectFindings: whether to list each invalid value's line and reason.
     ///   - emitOutput: whether to write output rows (default: when keyed).
+    ///   - keepOnly: when given, the output holds only these columns and the tokenised ones (in input
+    ///     order); every other column, and any field beyond the header's width, is left out.
     /// - Throws: ``CSVError`` for columns missing from the header or named twice in it, and
     ///   ``TokenisationError`` for contradictory options.
     public init(
         file: String, header: CSVHeader, dialect: CSVDialect, columns specs: [TokenColumnSpec], drop: [String] = [],
         keys: DerivedKeys?, tokenBytes: Int = TokenDeriver.fullTokenBytes,
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, collectFindings: Bool = false,
-        emitOutput: Bool? = nil
+        emitOutput: Bool? = nil, keepOnly: [String]? = nil
     ) throws {
         self.emitOutput = emitOutput ?? (keys != nil)
         if self.emitOutput && keys == nil && !specs.isEmpty {
@@ -159,7 +162,12 @@ public struct ExtractTokeniser: Sendable {
             tokenColumnOf[index] = resolved.count
             resolved.append(ResolvedColumn(index: index, domain: spec.domain, scheme: IdentifierScheme(domain: spec.domain)))
         }
-        var dropped = [Bool](repeating: false, count: header.names.count)
+        var dropped = [Bool](repeating: keepOnly != nil, count: header.names.count)
+        for name in keepOnly ?? [] {
+            dropped[try resolve(name)] = false
+        }
+        for index in tokenColumnOf.indices where tokenColumnOf[index] >= 0 { dropped[index] = false }
+        dropExtraFields = keepOnly != nil
         for name in drop {
             let index = try resolve(name)
             guard tokenColumnOf[index] < 0 else {
@@ -204,17 +212,6 @@ public struct ExtractTokeniser: Sendable {
         }
         out.append(contentsOf: header.lineEnding.isEmpty && !extraNames.isEmpty ? [0x0A] : header.lineEnding)
         return out
-    }
-
-    /// Every column except `keep` and the tokenised ones (for outputs that pass through only what is asked for).
-    /// - Parameters:
-    ///   - header: the input header.
-    ///   - keep: columns to keep.
-    ///   - tokenised: the tokenised columns.
-    /// - Returns: the names to drop.
-    public static func columnsToDrop(header: CSVHeader, keep: [String], tokenised: [TokenColumnSpec]) -> [String] {
-        let wanted = Set((keep + tokenised.map(\.name)).compactMap { header.index(of: $0) })
-        return header.names.indices.filter { !wanted.contains($0) }.map { header.names[$0] }
     }
 
     private func describe(_ index: Int) -> String {
@@ -320,7 +317,7 @@ public struct ExtractTokeniser: Sendable {
                 }
                 var first = true
                 for (index, field) in fields.enumerated() {
-                    if index < headerWidth && dropped[index] { continue }
+                    if index < headerWidth ? dropped[index] : dropExtraFields { continue }
                     if !first { output.append(dialect.delimiter) }
                     first = false
                     let k = index < headerWidth ? tokenColumnOf[index] : -1

@@ -208,6 +208,7 @@ extension KeyFile {
         if access(path, F_OK) == 0 {
             throw KeyFileError(.exists, "already exists; a key file is never overwritten (choose another path)", file: path)
         }
+        TemporaryFileRegistry.prepare()
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         var template = Array("\(folder.isEmpty ? "/" : folder)/.jigsaw-key-XXXXXX".utf8CString)

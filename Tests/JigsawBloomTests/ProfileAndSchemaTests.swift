@@ -64,8 +64,8 @@ struct ProfileAndSchemaTests {
     private func profile(hardening: String = "{}", salted: Bool = false) throws -> LinkageSchema {
         let json = DefaultSchemas.childrensProfile
             .replacingOccurrences(of: #""hardening": {}"#, with: #""hardening": \#(hardening)"#)
-            .replacingOccurrences(of: #""identifier": "forename", "column": "forename", "normaliser": {"type": "name"},"#,
-                                  with: #""identifier": "forename", "column": "forename", "normaliser": {"type": "name"}, "salted": \#(salted),"#)
+            .replacingOccurrences(of: #""identifier": "forename", "column": "forename", "normaliser": {"type": "forename"},"#,
+                                  with: #""identifier": "forename", "column": "forename", "normaliser": {"type": "forename"}, "salted": \#(salted),"#)
         return try LinkageSchemaParser.parse(Array(json.utf8))
     }
 
@@ -156,6 +156,8 @@ struct ProfileAndSchemaTests {
 
     @Test func saltingSeparatesYears() throws {
         let salted = try profile(hardening: #"{"salt": {"feature": "date_of_birth", "part": "year"}}"#, salted: true)
+        let anySalted = salted.profile!.features.contains { $0.salted }
+        #expect(anySalted)
         var otherYear = Self.child
         otherYear["date_of_birth"] = "2015-03-07"
         let unsalted = try profile()
@@ -173,5 +175,28 @@ struct ProfileAndSchemaTests {
             .replacingOccurrences(of: #""column": "postcode""#, with: #""column": "home_postcode""#)
         let b = try LinkageSchemaParser.parse(Array(json.utf8))
         #expect(a.fingerprint == b.fingerprint)
+    }
+
+    @Test func surnamesKeepTitleWordsForenamesDropThem() throws {
+        let schema = try profile()
+        let builder = ProfileRecordBuilder(schema: schema)
+        var problems: [FeatureProblem] = []
+        let raw = schema.profile!.features.map { ["forename": "Mr Arthur", "surname": "Master", "date_of_birth": "2014-03-07", "sex": "1", "postcode": "LS1 4AP"][$0.column] ?? "" }
+        let (values, _) = builder.build(raw, problems: &problems)
+        let forename = try #require(schema.features.firstIndex { $0.identifier == "forename" })
+        let surname = try #require(schema.features.firstIndex { $0.identifier == "surname" })
+        #expect(values[forename] == "arthur")
+        #expect(values[surname] == "master")
+    }
+
+    @Test func hardenedLengthsAreChecked() throws {
+        // Diffusion may not draw more taps than there are input bits, and popcounts above l are counted.
+        #expect(throws: LinkageSchemaError.self) {
+            _ = try LinkageSchemaParser.parse(Array(#"{"format":"jigsaw-profile/1","clkConfig":{"l":16,"kdf":{"type":"HKDF"}},"features":[{"identifier":"n","normaliser":{"type":"name"},"hashing":{"comparison":{"type":"exact"},"strategy":{"bitsPerToken":3}}}],"hardening":{"diffusion":{"t":32}}}"#.utf8))
+        }
+        let balanced = try profile(hardening: #"{"balance": true, "blip": {"flipProbability": 0.1}}"#)
+        var tally = EncodeTally(schema: balanced)
+        tally.record(popcount: 1500, tokens: 10)
+        #expect(tally.popcountHistogram.count == 2049)
     }
 }

@@ -18,8 +18,9 @@ final class ClkRowExtension: ExtractRowExtension {
     private let onInvalid: InvalidValuePolicy
     private let fingerprint: [UInt8]
     private let file: String
-    private let header: CSVHeader
+    private let messageNames: [String]
     private let countDuplicates: Bool
+    private let collectFindings: Bool
     private var clk: [UInt8]
     private var problems: [FeatureProblem] = []
     private var value: [UInt8] = []
@@ -32,7 +33,7 @@ final class ClkRowExtension: ExtractRowExtension {
 
     private func invalidUTF8(column: Int, line: Int) -> CSVError {
         CSVError(.invalidUTF8, "the value is not valid UTF-8 text; re-export the file as UTF-8", file: file, line: line,
-                 column: CSVRecordParser.describeColumn(column, names: header.names))
+                 column: CSVRecordParser.describeColumn(column, names: messageNames))
     }
     private(set) var tally: EncodeTally
     private(set) var findings: [FeatureFinding] = []
@@ -40,15 +41,16 @@ final class ClkRowExtension: ExtractRowExtension {
     var replacesRow: Bool { format == .anonlink }
 
     init(encoder: ClkEncoder, featureColumns: [Int?], format: EncodeOutputFormat, onInvalid: InvalidValuePolicy,
-         fingerprint: String, file: String, header: CSVHeader, countDuplicates: Bool) {
+         fingerprint: String, file: String, messageNames: [String], countDuplicates: Bool, collectFindings: Bool) {
         self.encoder = encoder
         self.featureColumns = featureColumns
         self.format = format
         self.onInvalid = onInvalid
         self.fingerprint = Array(fingerprint.utf8)
         self.file = file
-        self.header = header
+        self.messageNames = messageNames
         self.countDuplicates = countDuplicates
+        self.collectFindings = collectFindings
         clk = [UInt8](repeating: 0, count: encoder.byteCount)
         values = [String](repeating: "", count: featureColumns.count)
         unquotedOffset = [Int](repeating: -1, count: featureColumns.count)
@@ -113,17 +115,18 @@ final class ClkRowExtension: ExtractRowExtension {
         for problem in problems {
             let feature = encoder.schema.features[problem.feature].identifier
             tally.features[problem.feature].invalidByReason[FeatureInvalidReason.allCases.firstIndex(of: problem.reason)!] += 1
-            findings.append(FeatureFinding(line: line, feature: feature, reason: problem.reason))
+            if collectFindings { findings.append(FeatureFinding(line: line, feature: feature, reason: problem.reason)) }
             switch onInvalid {
             case .blank: break
             case .dropRow: dropRow = true
             case .fail:
-                let column = featureColumns[problem.feature].map { CSVRecordParser.describeColumn($0, names: header.names) }
+                let column = featureColumns[problem.feature].map { CSVRecordParser.describeColumn($0, names: messageNames) }
                 throw TokenisationError(.invalidIdentifier, "invalid value for feature \"\(feature)\" (\(problem.reason.rawValue)); with --on-invalid fail nothing is written",
                                         file: file, line: line, column: column)
             }
         }
         if dropRow { return false }
+        for problem in problems { tally.features[problem.feature].invalidWritten += 1 }
         var tokens = 0
         for (feature, count) in encoder.lastTokenCounts.enumerated() where encoder.schema.features[feature].hashing != nil {
             // A feature found invalid (here or by a profile's normaliser) is counted as invalid only.
@@ -136,7 +139,7 @@ final class ClkRowExtension: ExtractRowExtension {
             }
         }
         tally.record(popcount: popcount, tokens: tokens)
-        if countDuplicates {
+        if countDuplicates && tally.clkDigests.count < EncodeTally.digestLimit {
             var digest: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in clk { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01b3 }
             tally.clkDigests.append(digest)

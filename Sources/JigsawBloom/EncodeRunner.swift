@@ -8,8 +8,6 @@ public struct EncodeSummary: Sendable {
     public var extract: ExtractTally
     /// Feature counts and diagnostics.
     public var encoding: EncodeTally
-    /// Invalid feature values by line (in input order).
-    public var findings: [FeatureFinding]
 }
 
 /// Runs `jigsaw encode` over a whole file: one pass that keeps chosen columns, tokenises identifier
@@ -32,6 +30,9 @@ public enum EncodeRunner {
     ///   - onRagged: what to do with rows of the wrong width.
     ///   - countDuplicates: whether to collect CLK digests (for `--describe`).
     ///   - schemaFile: the schema's file name, for messages.
+    ///   - protectedPaths: other files the run reads (key, schema, secret), which the output may never replace.
+    ///   - finding: called with each invalid feature value, in input order (for `--report`); when `nil`,
+    ///     findings are not collected at all, so memory does not grow with the file.
     ///   - progress: called with the running row count.
     /// - Returns: the counts.
     /// - Throws: ``CSVError``, ``TokenisationError``, ``LinkageSchemaError`` or a crypto error.
@@ -40,17 +41,21 @@ public enum EncodeRunner {
         schema: LinkageSchema, featureKeys: FeatureKeys, tokenColumns: [TokenColumnSpec] = [], tokenKeys: DerivedKeys? = nil,
         keep: [String] = [], format: EncodeOutputFormat = .csv, tokenBytes: Int = TokenDeriver.fullTokenBytes,
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, countDuplicates: Bool = false,
-        schemaFile: String? = nil,
+        schemaFile: String? = nil, protectedPaths: [String] = [],
+        finding: ((FeatureFinding) throws -> Void)? = nil,
         progress: (Int) -> Void = { _ in }
     ) async throws -> EncodeSummary {
         // Smaller chunks than tokenising: encoding costs more per byte, so finer chunks balance the cores better.
         let reader = try CSVChunkReader(path: input, dialect: dialect, chunkSize: 1 << 16)
-        let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input])
+        let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input] + protectedPaths)
         let header = try reader.readHeader()
         var featureColumns: [Int?] = []
         for (position, feature) in schema.features.enumerated() {
             let column = schema.profile?.features[position].column ?? feature.identifier
             let index = header.index(of: column)
+            if !feature.isIgnored, header.names.filter({ $0 == column }).count > 1 {
+                throw CSVError(.duplicateColumn, "the header names column \"\(column)\" (read by feature \"\(feature.identifier)\") more than once; rename one of them", file: input, line: 1)
+            }
             if index == nil && !feature.isIgnored {
                 throw LinkageSchemaError(path: "$.features[\(position)]", message: "feature \"\(feature.identifier)\" reads column \"\(column)\", which is not in \(input == "-" ? "<stdin>" : input); rename the column or change the schema", file: schemaFile)
             }
@@ -58,11 +63,11 @@ public enum EncodeRunner {
         }
         let plan = try ExtractTokeniser(
             file: input, header: header, dialect: dialect, columns: tokenColumns, keys: tokenKeys,
-            tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true, keepOnly: keep)
+            tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true, keepOnly: keep,
+            referencedColumns: featureColumns.compactMap { $0 }.map { header.names[$0] })
         let fingerprint = schema.fingerprint
         var extract = plan.emptyTally
         var encoding = EncodeTally(schema: schema)
-        var findings: [FeatureFinding] = []
         switch format {
         case .csv:
             try destination.write(plan.outputHeader(byteOrderMark: reader.hasByteOrderMark, extraNames: ["clk", "clk_schema"]))
@@ -71,6 +76,7 @@ public enum EncodeRunner {
         }
         var wroteRecord = false
         let columns = featureColumns
+        let collect = finding != nil
         let pool = EncoderPool()
         // Four small chunks per core in flight: the reading task shares a core with the workers, and finer
         // chunks keep both cores busy to the end of the file.
@@ -79,7 +85,8 @@ public enum EncodeRunner {
             let encoder = try pool.take() ?? ClkEncoder(schema: schema, keys: featureKeys)
             defer { pool.give(encoder) }
             let row = ClkRowExtension(encoder: encoder, featureColumns: columns, format: format, onInvalid: onInvalid,
-                                      fingerprint: fingerprint, file: input, header: header, countDuplicates: countDuplicates)
+                                      fingerprint: fingerprint, file: input, messageNames: plan.messageNames, countDuplicates: countDuplicates,
+                                      collectFindings: collect)
             let result = try plan.process(chunk, into: output, rowExtension: row)
             return (result, row.tally, row.findings)
         }) { result, output in
@@ -90,14 +97,14 @@ public enum EncodeRunner {
             try destination.write(output)
             extract.add(result.0.tally)
             encoding.add(result.1)
-            findings.append(contentsOf: result.2)
+            if let finding { for item in result.2 { try finding(item) } }
             progress(extract.rows)
         }
         if format == .anonlink {
             try destination.write(Array("\n  ],\n  \"schema_fingerprint\": \"\(fingerprint)\"\n}\n".utf8))
         }
         try destination.commit()
-        return EncodeSummary(extract: extract, encoding: encoding, findings: findings)
+        return EncodeSummary(extract: extract, encoding: encoding)
     }
 }
 

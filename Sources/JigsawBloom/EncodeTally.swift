@@ -8,6 +8,8 @@ public struct FeatureTally: Sendable, Equatable {
     public var missing = 0
     /// Invalid values, by reason (index in `FeatureInvalidReason.allCases`).
     public var invalidByReason = [Int](repeating: 0, count: FeatureInvalidReason.allCases.count)
+    /// Invalid values in rows that were written (the rest were dropped with their rows).
+    public var invalidWritten = 0
 
     /// All invalid values.
     public var invalid: Int { invalidByReason.reduce(0, +) }
@@ -15,6 +17,7 @@ public struct FeatureTally: Sendable, Equatable {
     mutating func add(_ other: FeatureTally) {
         present += other.present
         missing += other.missing
+        invalidWritten += other.invalidWritten
         for i in invalidByReason.indices { invalidByReason[i] += other.invalidByReason[i] }
     }
 }
@@ -39,8 +42,11 @@ public struct EncodeTally: Sendable, Equatable {
     public var popcountHistogram: [Int]
     /// Sums for the correlation between a record's popcount and its number of tokens.
     public var sumPopcount = 0.0, sumTokens = 0.0, sumPopcountSquared = 0.0, sumTokensSquared = 0.0, sumProduct = 0.0
-    /// 64-bit digests of the CLKs (only when duplicates are being counted).
+    /// 64-bit digests of the CLKs (only when duplicates are being counted, and only for the first
+    /// ``digestLimit`` CLKs, so memory stays bounded).
     public var clkDigests: [UInt64] = []
+    /// The most CLK digests kept for counting duplicates (16 MiB).
+    public static let digestLimit = 2_000_000
 
     /// An empty tally for `schema`.
     /// - Parameter schema: the linkage schema.
@@ -71,7 +77,7 @@ public struct EncodeTally: Sendable, Equatable {
         sumPopcountSquared += other.sumPopcountSquared
         sumTokensSquared += other.sumTokensSquared
         sumProduct += other.sumProduct
-        clkDigests.append(contentsOf: other.clkDigests)
+        clkDigests.append(contentsOf: other.clkDigests.prefix(max(0, Self.digestLimit - clkDigests.count)))
     }
 
     /// Pearson correlation between popcount and token count: near 1 means the popcount reveals how long

@@ -205,8 +205,14 @@ public enum LinkageSchemaParser {
         let strategyObject = try strategyNode.object(allowed: ["bitsPerToken", "bitsPerFeature"])
         let strategy: InsertionStrategy
         switch (strategyObject["bitsPerToken"], strategyObject["bitsPerFeature"]) {
-        case (let k?, nil): strategy = .bitsPerToken(try k.integer(minimum: 1))
-        case (nil, let total?): strategy = .bitsPerFeature(try total.integer(minimum: 1))
+        case (let k?, nil):
+            let value = try k.integer(minimum: 1)
+            guard value <= 4_096 else { throw k.error("must be at most 4,096") }
+            strategy = .bitsPerToken(value)
+        case (nil, let total?):
+            let value = try total.integer(minimum: 1)
+            guard value <= 1 << 20 else { throw total.error("must be at most 1,048,576") }
+            strategy = .bitsPerFeature(value)
         default: throw strategyNode.error("must hold exactly one of \"bitsPerToken\" and \"bitsPerFeature\"")
         }
         var hash = HashFunction.blake
@@ -254,11 +260,13 @@ public enum LinkageSchemaParser {
             guard let distanceNode = object["thresholdDistance"] else { throw node.error("has no \"thresholdDistance\"") }
             guard let resolutionNode = object["resolution"] else { throw node.error("has no \"resolution\"") }
             let distance = try distanceNode.number()
-            guard distance > 0 else { throw distanceNode.error("must be greater than 0") }
+            guard distance > 0, distance < 1e12 else { throw distanceNode.error("must be greater than 0 and below 10^12") }
             let resolution = try resolutionNode.integer(minimum: 1)
+            guard resolution <= 10_000 else { throw resolutionNode.error("must be at most 10,000") }
             let precision = try object["fractional_precision"]?.integer(minimum: 0) ?? 0
             guard precision <= 15 else { throw object["fractional_precision"]!.error("must be at most 15") }
             let interval = (distance * pow(10, Double(precision))).rounded(.toNearestOrEven)
+            guard interval <= 1e15 else { throw distanceNode.error("is too large for fractional_precision \(precision)") }
             guard interval >= 1 else {
                 throw distanceNode.error("is too small for fractional_precision \(precision) (it rounds to 0)")
             }

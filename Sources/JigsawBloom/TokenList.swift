@@ -153,15 +153,24 @@ extension Comparison {
     static func numericTokens(_ word: String, thresholdDistance: Double, resolution: Int, precision: Int) -> [String]? {
         let scale = (0..<precision).reduce(1) { value, _ in value * 10 }
         let interval = Int((thresholdDistance * Double(scale)).rounded(.toNearestOrEven))
+        // Values beyond 64-bit arithmetic (Python would use big integers) are reported as not numbers
+        // rather than trapping.
         var v: Int
         if let integer = PythonNumber.integer(word) {
-            v = integer * (precision > 0 ? scale : 1)
+            let (scaled, overflow) = integer.multipliedReportingOverflow(by: precision > 0 ? scale : 1)
+            guard !overflow else { return nil }
+            v = scaled
         } else if let real = PythonNumber.double(word) {
-            v = precision > 0 ? Int((real * Double(scale)).rounded(.toNearestOrEven)) : Int(real.rounded(.towardZero))
+            let product = precision > 0 ? (real * Double(scale)).rounded(.toNearestOrEven) : real.rounded(.towardZero)
+            guard product.isFinite, abs(product) < 9.0e15 else { return nil }
+            v = Int(product)
         } else {
             return nil
         }
-        v = v * 2 * resolution
+        let (doubled, overflow) = v.multipliedReportingOverflow(by: 2 * resolution)
+        let (span, spanOverflow) = interval.multipliedReportingOverflow(by: resolution + 1)
+        guard !overflow, !spanOverflow, span < Int.max / 4, doubled.magnitude < UInt(Int.max / 4 - span) else { return nil }
+        v = doubled
         var residue = v % interval
         if residue < 0 { residue += interval }  // Python's modulo is never negative for a positive divisor
         if residue != 0 {

@@ -15,6 +15,9 @@ struct KeyOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow a key marked \"example\": true. Example keys are published: never use one on real data.")
     var allowExampleKey = false
 
+    /// The key file's path, from `--key` or `JIGSAW_KEY_FILE` (for protecting it from being overwritten).
+    var path: String? { key ?? ProcessInfo.processInfo.environment[KeyFile.environmentVariable] }
+
     /// Loads the key named by `--key` or `JIGSAW_KEY_FILE` and derives its subkeys for `--context`.
     func load() throws -> (KeyFile, DerivedKeys) {
         try loadKey(path: key, context: context, allowExample: allowExampleKey)

@@ -83,20 +83,24 @@ struct EncodeCommand: AsyncParsableCommand {
         }
         let featureKeys = try FeatureKeys(secret: secret, schema: linkageSchema)
 
-        let reportFile = try report.map { try AtomicOutputFileForCLI.make($0, force: force, input: input) }
+        // The outputs may never replace anything this run reads: input, key, schema, secret, or each other.
+        let protected = [schema, keyOptions.path, clkhashSecretFile].compactMap { $0 }
+        if let report, report != "-", report == output || SamePath.sameFile(report, output) {
+            throw CommandFailure.usage("--report names the same file as -o; give the report its own path")
+        }
+        let reportFile = try report.map { try FindingsReport(path: $0, force: force, inputs: [input] + protected, header: "line,feature,reason") }
         let progress = ProgressLine(verb: "encoding", enabled: !quiet)
         let summary = try await EncodeRunner.encode(
             input: input, output: output, overwrite: force, dialect: dialect, schema: linkageSchema, featureKeys: featureKeys,
             tokenColumns: tokenColumns, tokenKeys: tokenColumns.isEmpty ? nil : tokenKeys, keep: keep, format: outputFormat,
             tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy, onRagged: onRagged,
-            countDuplicates: describe, schemaFile: schema, progress: progress.update(rows:))
+            countDuplicates: describe, schemaFile: schema, protectedPaths: protected,
+            finding: reportFile.map { file in
+                { finding in try file.add(line: finding.line, name: finding.feature, reason: finding.reason.rawValue) }
+            },
+            progress: progress.update(rows:))
         progress.finish()
-        if let reportFile {
-            var text = "line,feature,reason\n"
-            for finding in summary.findings { text += "\(finding.line),\(csvField(finding.feature)),\(finding.reason.rawValue)\n" }
-            try reportFile.write(Array(text.utf8))
-            try reportFile.commit()
-        }
+        try reportFile?.commit()
         if quiet {
             // --describe was asked for explicitly, so it is shown even when the summary is not.
             if describe { Console.err(EncodeDiagnostics.describe(summary.encoding, schema: linkageSchema).joined(separator: "\n") + "\n") }
@@ -119,9 +123,5 @@ struct EncodeCommand: AsyncParsableCommand {
         }
         if describe { lines += EncodeDiagnostics.describe(summary.encoding, schema: linkageSchema) }
         Console.err(lines.joined(separator: "\n") + "\n")
-    }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

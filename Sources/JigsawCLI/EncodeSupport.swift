@@ -44,10 +44,12 @@ enum ClkhashSecretFile {
     }
 }
 
-/// Report files written beside a command's main output.
-enum AtomicOutputFileForCLI {
-    static func make(_ path: String, force: Bool, input: String) throws -> AtomicOutputFile {
-        try AtomicOutputFile(path: path, overwrite: force, inputs: [input])
+/// Comparing paths by the file they name.
+enum SamePath {
+    /// Whether two existing paths name the same file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }
 
@@ -79,11 +81,14 @@ enum EncodeDiagnostics {
         lines.append(String(format: "  mean %.1f bits (%.1f%% of the filter), standard deviation %.1f", mean, 100 * mean / Double(schema.outputLength), variance.squareRoot()))
         lines.append("missing values by feature:")
         for (index, feature) in tally.features.enumerated() where !schema.features[index].isIgnored {
-            let share = 100 * Double(feature.missing + feature.invalid) / Double(max(1, tally.encoded))
+            let share = 100 * Double(feature.missing + feature.invalidWritten) / Double(max(1, tally.encoded))
             lines.append(String(format: "  %@: %.1f%%", feature.identifier, share))
         }
         var warnings: [String] = []
         if !tally.clkDigests.isEmpty {
+            if tally.encoded > tally.clkDigests.count {
+                lines.append("(duplicates counted among the first \(Console.count(tally.clkDigests.count)) CLKs)")
+            }
             var counts: [UInt64: Int] = [:]
             for digest in tally.clkDigests { counts[digest, default: 0] += 1 }
             let duplicated = counts.values.filter { $0 > 1 }.reduce(0, +)
@@ -103,5 +108,35 @@ enum EncodeDiagnostics {
             lines += warnings.map { "  - " + $0 }
         }
         return lines
+    }
+}
+
+/// A `line,column-or-feature,reason` report written through a buffer, committed only on success.
+final class FindingsReport {
+    private let file: AtomicOutputFile
+    private var pending: [UInt8] = []
+
+    init(path: String, force: Bool, inputs: [String], header: String) throws {
+        file = try AtomicOutputFile(path: path, overwrite: force, inputs: inputs)
+        pending.append(contentsOf: (header + "\n").utf8)
+    }
+
+    /// Adds one row: the line number, a name (quoted when needed) and a reason code.
+    func add(line: Int, name: String, reason: String) throws {
+        pending.append(contentsOf: "\(line),".utf8)
+        Array(name.utf8).withUnsafeBytes { CSVFieldValue.appendField($0, to: &pending, dialect: CSVDialect()) }
+        pending.append(contentsOf: ",\(reason)\n".utf8)
+        if pending.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        try file.write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and moves the report into place.
+    func commit() throws {
+        try flush()
+        try file.commit()
     }
 }

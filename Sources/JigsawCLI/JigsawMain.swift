@@ -25,6 +25,8 @@ public enum JigsawMain {
 
     /// Parses `CommandLine.arguments`, runs the command and exits with its status.
     public static func run() async -> Never {
+        // A closed pipe (`jigsaw … -o - | head`) becomes a write error, so temporary files are cleaned up.
+        signal(SIGPIPE, SIG_IGN)
         let status = await execute(Array(CommandLine.arguments.dropFirst()))
         exit(status)
     }

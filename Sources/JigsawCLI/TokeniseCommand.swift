@@ -39,7 +39,7 @@ struct TokeniseCommand: AsyncParsableCommand {
         let tally = try await ExtractRunner.tokenise(
             input: input, output: output, overwrite: force, dialect: dialect, columns: columns, drop: drop,
             keys: keys, tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy,
-            onRagged: onRagged, progress: progress.update(rows:))
+            onRagged: onRagged, protectedPaths: [keyOptions.path].compactMap { $0 }, progress: progress.update(rows:))
         progress.finish()
         guard !quiet else { return }
         var lines = ["jigsaw tokenise: \(Console.count(tally.rows, "row")) read, \(Console.count(tally.rowsWritten)) written"

@@ -32,28 +32,14 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
-        let reportFile = try report.map { path throws in try AtomicOutputFile(path: path, overwrite: force, inputs: [input]) }
-        try reportFile?.write(Array("line,column,reason\n".utf8))
-        var pending: [UInt8] = []
+        let reportFile = try report.map { try FindingsReport(path: $0, force: force, inputs: [input], header: "line,column,reason") }
         let progress = ProgressLine(verb: "validating", enabled: true)
         let tally = try await ExtractRunner.validate(
             input: input, dialect: dialect, columns: columns, onRagged: onRagged,
-            finding: { finding in
-                guard let reportFile else { return }
-                pending.append(contentsOf: "\(finding.line),".utf8)
-                Array(finding.column.utf8).withUnsafeBytes { CSVFieldValue.appendField($0, to: &pending, dialect: CSVDialect()) }
-                pending.append(contentsOf: ",\(finding.reason.rawValue)\n".utf8)
-                if pending.count >= 1 << 16 {
-                    try reportFile.write(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
-            },
+            finding: { finding in try reportFile?.add(line: finding.line, name: finding.column, reason: finding.reason.rawValue) },
             progress: progress.update(rows:))
         progress.finish()
-        if let reportFile {
-            try reportFile.write(pending)
-            try reportFile.commit()
-        }
+        try reportFile?.commit()
         var lines = ["\(input == "-" ? "<stdin>" : input): \(Console.count(tally.rows)) rows"]
         for column in tally.columns {
             var line = "column \"\(column.name)\" (\(column.domain)): \(Console.count(column.rows)) rows, \(Console.count(column.valid)) valid"

@@ -43,6 +43,11 @@ public final class AtomicOutputFile {
             if (target.st_mode & S_IFMT) == S_IFDIR {
                 throw CSVError(.io, "is a folder; give a file path for the output", file: path)
             }
+            if (target.st_mode & S_IFMT) != S_IFREG {
+                // A device, pipe or socket would be replaced by a regular file; write to standard output
+                // (-o -) and redirect instead.
+                throw CSVError(.io, "is not a regular file (a device, pipe or socket); use -o - and redirect standard output instead", file: path)
+            }
             if !overwrite {
                 throw CSVError(.outputExists, "already exists; choose another path or pass --force to replace it", file: path)
             }

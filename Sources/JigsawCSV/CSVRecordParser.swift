@@ -97,7 +97,7 @@ public struct CSVRecordParser {
     /// A header name is printed only when it looks like a column name, so a file without a header line
     /// (whose first row of values would be taken for names) never has a value echoed in a message.
     public static func describeColumn(_ index: Int, names: [String]) -> String {
-        if index < names.count && isPrintableColumnName(names[index]) { return "\"\(names[index])\" (column \(index + 1))" }
+        if index < names.count && !names[index].isEmpty && isPrintableColumnName(names[index]) { return "\"\(names[index])\" (column \(index + 1))" }
         return "\(index + 1)"
     }
 

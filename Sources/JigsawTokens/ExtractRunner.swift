@@ -15,17 +15,19 @@ public enum ExtractRunner {
     ///   - tokenBytes: the token length in bytes.
     ///   - onInvalid: what to do with invalid identifiers.
     ///   - onRagged: what to do with rows of the wrong width.
+    ///   - protectedPaths: other files the run reads (key file, schema), which the output may never replace.
     ///   - progress: called with the running row count after each chunk.
     /// - Returns: the run's counts.
-    /// - Throws: ``CSVError``, ``TokenisationError`` or a crypto error; on any error no output is left.
+    /// - Throws: ``CSVError``, ``TokenisationError`` or a crypto error; on any error no output file is
+    ///   left (standard output, `-`, cannot be taken back).
     public static func tokenise(
         input: String, output: String, overwrite: Bool = false, dialect: CSVDialect = CSVDialect(),
         columns: [TokenColumnSpec], drop: [String] = [], keys: DerivedKeys,
         tokenBytes: Int = TokenDeriver.fullTokenBytes, onInvalid: InvalidValuePolicy = .blank,
-        onRagged: RaggedRowPolicy = .fail, progress: (Int) -> Void = { _ in }
+        onRagged: RaggedRowPolicy = .fail, protectedPaths: [String] = [], progress: (Int) -> Void = { _ in }
     ) async throws -> ExtractTally {
         let reader = try CSVChunkReader(path: input, dialect: dialect)
-        let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input])
+        let destination = try AtomicOutputFile(path: output, overwrite: overwrite, inputs: [input] + protectedPaths)
         let header = try reader.readHeader()
         let plan = try ExtractTokeniser(
             file: input, header: header, dialect: dialect, columns: columns, drop: drop, keys: keys,

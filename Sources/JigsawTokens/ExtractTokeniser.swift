@@ -97,6 +97,10 @@ public struct ExtractTokeniser: Sendable {
     private let collectFindings: Bool
     private let emitOutput: Bool
     private let dropExtraFields: Bool
+    /// Header names that may appear in messages: only the columns the user named (by option or schema);
+    /// every other column is described by position, so a file without a header line never has a value
+    /// from its first row echoed.
+    public let messageNames: [String]
     private let tokenSubkey: SecretBytes?
 
     /// Plans a run against a header.
@@ -114,13 +118,15 @@ public struct ExtractTokeniser: Sendable {
     ///   - emitOutput: whether to write output rows (default: when keyed).
     ///   - keepOnly: when given, the output holds only these columns and the tokenised ones (in input
     ///     order); every other column, and any field beyond the header's width, is left out.
+    ///   - referencedColumns: other columns the caller reads (e.g. a schema's feature columns), which may
+    ///     be named in messages.
     /// - Throws: ``CSVError`` for columns missing from the header or named twice in it, and
     ///   ``TokenisationError`` for contradictory options.
     public init(
         file: String, header: CSVHeader, dialect: CSVDialect, columns specs: [TokenColumnSpec], drop: [String] = [],
         keys: DerivedKeys?, tokenBytes: Int = TokenDeriver.fullTokenBytes,
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, collectFindings: Bool = false,
-        emitOutput: Bool? = nil, keepOnly: [String]? = nil
+        emitOutput: Bool? = nil, keepOnly: [String]? = nil, referencedColumns: [String] = []
     ) throws {
         self.emitOutput = emitOutput ?? (keys != nil)
         if self.emitOutput && keys == nil && !specs.isEmpty {
@@ -142,10 +148,8 @@ public struct ExtractTokeniser: Sendable {
                 throw CSVError(.duplicateColumn, "the header names column \"\(name)\" more than once; rename one of them", file: file, line: 1)
             }
             guard let index = header.index(of: name) else {
-                let listed = header.names.allSatisfy(CSVRecordParser.isPrintableColumnName)
-                    ? "columns: " + header.names.map { "\"\($0)\"" }.joined(separator: ", ")
-                    : "the first line has \(header.names.count) fields that do not all look like column names; is the header line missing?"
-                throw CSVError(.missingColumn, "the header has no column \"\(name)\" (\(listed))", file: file, line: 1)
+                // The header's own names are not listed: in a file without a header line they are data.
+                throw CSVError(.missingColumn, "the header has no column \"\(name)\"; its first line has \(header.names.count) fields (check the spelling, and that the file starts with a header line)", file: file, line: 1)
             }
             return index
         }
@@ -175,6 +179,9 @@ public struct ExtractTokeniser: Sendable {
             }
             dropped[index] = true
         }
+        var named = Set(specs.map(\.name) + drop + (keepOnly ?? []) + referencedColumns)
+        named = Set(named.compactMap { header.index(of: $0) }.map { header.names[$0] })
+        messageNames = header.names.map { named.contains($0) && CSVRecordParser.isPrintableColumnName($0) ? $0 : "" }
         self.columns = resolved
         self.tokenColumnOf = tokenColumnOf
         self.dropped = dropped
@@ -215,7 +222,7 @@ public struct ExtractTokeniser: Sendable {
     }
 
     private func describe(_ index: Int) -> String {
-        CSVRecordParser.describeColumn(index, names: header.names)
+        CSVRecordParser.describeColumn(index, names: messageNames)
     }
 
     /// Processes one chunk: checks every identifier and, when keyed, appends the chunk's output rows.
@@ -238,12 +245,15 @@ public struct ExtractTokeniser: Sendable {
 
         try chunk.buffer.withUnsafeBytes { raw in
             var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine,
-                                         bufferEnd: chunk.bufferEnd, file: file, columnNames: header.names)
+                                         bufferEnd: chunk.bufferEnd, file: file, columnNames: messageNames)
             var fields: [CSVField] = []
             fields.reserveCapacity(headerWidth + 4)
             rows: while let record = try parser.next(fields: &fields) {
                 if record.isBlank {
-                    if emit { output.append(UnsafeRawBufferPointer(rebasing: raw[record.start..<record.end])) }
+                    // Blank lines pass through, except where an extension writes whole rows (JSON).
+                    if emit && rowExtension?.replacesRow != true {
+                        output.append(UnsafeRawBufferPointer(rebasing: raw[record.start..<record.end]))
+                    }
                     continue
                 }
                 tally.rows += 1
@@ -316,10 +326,15 @@ public struct ExtractTokeniser: Sendable {
                     continue rows
                 }
                 var first = true
-                for (index, field) in fields.enumerated() {
+                // With keepOnly, every kept column is written even when the row is short, so the columns
+                // an extension appends stay under their headers.
+                let width = dropExtraFields ? headerWidth : fields.count
+                for index in 0..<width {
                     if index < headerWidth ? dropped[index] : dropExtraFields { continue }
                     if !first { output.append(dialect.delimiter) }
                     first = false
+                    guard index < fields.count else { continue }
+                    let field = fields[index]
                     let k = index < headerWidth ? tokenColumnOf[index] : -1
                     if k >= 0 {
                         output.append(UnsafeRawBufferPointer(rebasing: scratch.token(k)[0..<tokenLength[k]]))

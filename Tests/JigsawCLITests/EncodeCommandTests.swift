@@ -139,4 +139,37 @@ struct EncodeCommandTests {
         #expect(outcome.stderr.contains("feature \"forename\": 1 present, 1 missing, 0 invalid"))
         #expect(!outcome.allOutput.contains("Smith"))
     }
+
+    @Test func anonlinkJSONStaysValidWithBlankLinesAndShortRowsKeepTheirColumns() throws {
+        let ws = try workspace()
+        try ws.write("blank.csv", "child_id,forename,dob,postcode\n\nC1,Amelia,2014-03-07,LS1 4AP\n\nC2,Isla,2014-02-01,BD7 1DP\n")
+        let json = try ws.run(["encode", "blank.csv", "-o", "b.json", "--schema", "schema.json", "--format", "anonlink", "--quiet"] + Self.key)
+        #expect(json.status == 0)
+        struct Document: Decodable { var clks: [String] }
+        let document = try JSONDecoder().decode(Document.self, from: Data(contentsOf: ws.url.appendingPathComponent("b.json")))
+        #expect(document.clks.count == 2)
+        try ws.write("short.csv", "child_id,forename,dob,postcode,flag\nC1,Amelia,2014-03-07,LS1 4AP,1\nC2,Isla\n")
+        let short = try ws.run(["encode", "short.csv", "-o", "s.csv", "--schema", "schema.json", "--keep", "child_id", "--keep", "flag",
+                                "--on-ragged", "keep", "--quiet"] + Self.key)
+        #expect(short.status == 0)
+        let rows = try ws.read("s.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.allSatisfy { $0.count == 4 })
+        #expect(rows[2][1] == "")
+    }
+
+    @Test func hugeNumbersAreInvalidNotACrash() throws {
+        let ws = try Workspace()
+        try ws.write("schema.json", #"{"version":3,"clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[{"identifier":"n","format":{"type":"string"},"hashing":{"comparison":{"type":"numeric","thresholdDistance":5,"resolution":2},"strategy":{"bitsPerToken":5}}}]}"#)
+        try ws.write("in.csv", "n\n4611686018427387904\n1e300\n42\n")
+        let outcome = try ws.run(["encode", "in.csv", "-o", "o.csv", "--schema", "schema.json"] + Self.key)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("feature \"n\": 1 present, 0 missing, 2 invalid [not-number 2]"))
+    }
+
+    @Test func reportCannotBeTheOutput() throws {
+        let ws = try workspace()
+        let outcome = try ws.run(["encode", "in.csv", "-o", "same.csv", "--report", "same.csv", "--schema", "schema.json"] + Self.key)
+        #expect(outcome.status == 2)
+        #expect(!ws.exists("same.csv"))
+    }
 }

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "JigsawIdentifiers", targets: ["JigsawIdentifiers"]),
         .library(name: "JigsawTokens", targets: ["JigsawTokens"]),
         .library(name: "JigsawBloom", targets: ["JigsawBloom"]),
+        .library(name: "JigsawLinkage", targets: ["JigsawLinkage"]),
         .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
         .executable(name: "jigsaw", targets: ["jigsaw"]),
     ],
@@ -27,10 +28,13 @@ let package = Package(
         .target(name: "JigsawIdentifiers"),
         .target(name: "JigsawTokens", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV"]),
         .target(name: "JigsawBloom", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV", "JigsawTokens"]),
+        // Popcount kernels with run-time choice of instruction set (C: Swift cannot multi-version a function).
+        .target(name: "CJigsawDice"),
+        .target(name: "JigsawLinkage", dependencies: ["CJigsawDice", "JigsawCSV"]),
         .target(
             name: "JigsawCLI",
             dependencies: [
-                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom",
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +58,7 @@ let package = Package(
 )
 
 // Upcoming language features every target gets, applied in one place as swift-nio and swift-crypto do.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CJigsawDice" {
     var settings = target.swiftSettings ?? []
     settings.append(contentsOf: [
         .enableUpcomingFeature("ExistentialAny"),

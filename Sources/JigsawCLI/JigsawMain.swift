@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import JigsawBloom
 internal import JigsawCSV
+internal import JigsawLinkage
 internal import JigsawCrypto
 internal import JigsawTokens
 internal import Foundation
@@ -58,6 +59,8 @@ public enum JigsawMain {
             (status, message) = (.key, error.description)
         case let error as TokenisationError:
             (status, message) = (error.code == .invalidIdentifier ? .findings : .usage, error.description)
+        case let error as LinkError:
+            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
         case let error as LinkageSchemaError:
             (status, message) = (.inputOutput, error.description)
         case let error as CryptoError:

@@ -1,0 +1,99 @@
+#include "cjigsaw_dice.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+/* Portable: compiled for the baseline target, where __builtin_popcountll is a table-free bit trick. */
+static uint32_t popcount_portable(const uint64_t *a, size_t words) {
+    uint32_t total = 0;
+    for (size_t i = 0; i < words; i++) total += (uint32_t)__builtin_popcountll(a[i]);
+    return total;
+}
+
+static void and_popcounts_portable(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out) {
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        uint32_t total = 0;
+        for (size_t i = 0; i < words; i++) total += (uint32_t)__builtin_popcountll(left[i] & row[i]);
+        out[r] = total;
+    }
+}
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))
+static uint32_t popcount_popcnt(const uint64_t *a, size_t words) {
+    uint64_t total = 0;
+    for (size_t i = 0; i < words; i++) total += (uint64_t)_mm_popcnt_u64(a[i]);
+    return (uint32_t)total;
+}
+
+__attribute__((target("popcnt")))
+static void and_popcounts_popcnt(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out) {
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        uint64_t total = 0;
+        for (size_t i = 0; i < words; i++) total += (uint64_t)_mm_popcnt_u64(left[i] & row[i]);
+        out[r] = (uint32_t)total;
+    }
+}
+
+/* AVX-512: 8 words per step; rows whose length is not a multiple of 8 words finish with POPCNT. */
+__attribute__((target("avx512f,avx512vpopcntdq,popcnt")))
+static void and_popcounts_avx512(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out) {
+    size_t vector_words = words & ~(size_t)7;
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        __m512i sum = _mm512_setzero_si512();
+        for (size_t i = 0; i < vector_words; i += 8) {
+            __m512i a = _mm512_loadu_si512((const void *)(left + i));
+            __m512i b = _mm512_loadu_si512((const void *)(row + i));
+            sum = _mm512_add_epi64(sum, _mm512_popcnt_epi64(_mm512_and_si512(a, b)));
+        }
+        uint64_t total = (uint64_t)_mm512_reduce_add_epi64(sum);
+        for (size_t i = vector_words; i < words; i++) total += (uint64_t)_mm_popcnt_u64(left[i] & row[i]);
+        out[r] = (uint32_t)total;
+    }
+}
+#endif
+
+typedef void (*and_popcounts_fn)(const uint64_t *, const uint64_t *, size_t, size_t, uint32_t *);
+typedef uint32_t (*popcount_fn)(const uint64_t *, size_t);
+
+static int chosen = -1;
+static and_popcounts_fn and_popcounts_impl = and_popcounts_portable;
+static popcount_fn popcount_impl = popcount_portable;
+
+static void choose(void) {
+    if (chosen >= 0) return;
+    int kernel = 0;
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("popcnt")) {
+        kernel = 1;
+        and_popcounts_impl = and_popcounts_popcnt;
+        popcount_impl = popcount_popcnt;
+    }
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq")) {
+        kernel = 2;
+        and_popcounts_impl = and_popcounts_avx512;
+    }
+#endif
+    /* Benign race: every thread computes the same choice. */
+    chosen = kernel;
+}
+
+int cjigsaw_dice_kernel(void) {
+    choose();
+    return chosen;
+}
+
+uint32_t cjigsaw_popcount(const uint64_t *a, size_t words) {
+    choose();
+    return popcount_impl(a, words);
+}
+
+void cjigsaw_and_popcounts(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out) {
+    choose();
+    and_popcounts_impl(left, rows, words, count, out);
+}

@@ -1,0 +1,132 @@
+internal import ArgumentParser
+internal import Foundation
+internal import JigsawCSV
+internal import JigsawLinkage
+
+/// `jigsaw link`: staged one-to-one linkage of two shareable files.
+struct LinkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "link",
+        abstract: "Link two encoded files: exact joins on token columns, then Dice similarity on CLKs, one-to-one.",
+        discussion: "Stages run in order: an exact join on each --token column in priority order (a blank token never matches), then Dice similarity on the CLKs of the records still unmatched, keeping pairs at or above --threshold. One greedy one-to-one resolution spans all stages (earlier stages first; within a stage the most similar pair first, ties to the earlier left then right record). Output columns: left_id, right_id, stage (exact:<column> or fuzzy), similarity, then carried columns."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The left file (e.g. the council's encoded extract).", valueName: "file"))
+    var left: String
+
+    @Option(name: .long, help: ArgumentHelp("The right file (e.g. the health partner's shareable file).", valueName: "file"))
+    var right: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The links CSV, or - for standard output.", valueName: "output"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The left record id column (default: the first column).", valueName: "column"))
+    var leftID: String?
+
+    @Option(name: .long, help: ArgumentHelp("The right record id column (default: the first column).", valueName: "column"))
+    var rightID: String?
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A token column to join exactly, as COLUMN or LEFT=RIGHT; repeat in priority order.", valueName: "column"))
+    var token: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The CLK column on both sides.", valueName: "column"))
+    var clkColumn: String = "clk"
+
+    @Flag(name: .long, help: "Exact token joins only: no CLKs are read and no fuzzy stage runs.")
+    var noFuzzy = false
+
+    @Option(name: .long, help: ArgumentHelp("The least Dice similarity for a fuzzy link, in (0, 1].", valueName: "t"))
+    var threshold: Double = 0.8
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A left column to copy into the links. Repeatable.", valueName: "column"))
+    var carryLeft: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A right column to copy into the links. Repeatable.", valueName: "column"))
+    var carryRight: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the ids left unmatched on each side (side,id) to this CSV.", valueName: "file.csv"))
+    var unmatched: String?
+
+    @Flag(name: .long, help: "Replace outputs that exist.")
+    var force = false
+
+    @Flag(name: .long, help: "No summary on standard error.")
+    var quiet = false
+
+    @OptionGroup var csvOptions: CSVInputOptions
+
+    func validate() throws {
+        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be above 0 and at most 1") }
+        guard !noFuzzy || !token.isEmpty else { throw ValidationError("--no-fuzzy needs at least one --token column") }
+    }
+
+    func run() async throws {
+        let dialect = try csvOptions.dialect()
+        let pairs = token.map { spec -> (String, String) in
+            if let equals = spec.firstIndex(of: "=") { return (String(spec[..<equals]), String(spec[spec.index(after: equals)...])) }
+            return (spec, spec)
+        }
+        for (l, r) in pairs where l.isEmpty || r.isEmpty { throw CommandFailure.usage("--token \(l)=\(r) needs a column name on each side") }
+        let leftSide = try LinkSide.load(path: left, idColumn: leftID ?? (try firstColumn(left, dialect)), tokenColumns: pairs.map(\.0),
+                                         clkColumn: noFuzzy ? nil : clkColumn, carry: carryLeft, dialect: dialect)
+        let rightSide = try LinkSide.load(path: right, idColumn: rightID ?? (try firstColumn(right, dialect)), tokenColumns: pairs.map(\.1),
+                                          clkColumn: noFuzzy ? nil : clkColumn, carry: carryRight, dialect: dialect)
+        let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [left, right])
+        let unmatchedFile = try unmatched.map { try AtomicOutputFile(path: $0, overwrite: force, inputs: [left, right]) }
+        let (links, summary) = try await Linker.link(left: leftSide, right: rightSide, threshold: noFuzzy ? nil : threshold)
+        let stageNames = pairs.map { "exact:\($0.0)" } + ["fuzzy"]
+
+        // Links, with carried columns; names that would clash get a side prefix.
+        var names = ["left_id", "right_id", "stage", "similarity"]
+        for name in carryLeft { names.append(names.contains(name) || carryRight.contains(name) ? "left_\(name)" : name) }
+        for name in carryRight { names.append(names.contains(name) ? "right_\(name)" : name) }
+        var text = csvRow(names)
+        for link in links {
+            var fields = [leftSide.ids[Int(link.left)], rightSide.ids[Int(link.right)], stageNames[link.stage],
+                          link.similarity.map { String($0) } ?? ""]
+            for column in leftSide.carried { fields.append(column[Int(link.left)]) }
+            for column in rightSide.carried { fields.append(column[Int(link.right)]) }
+            text += csvRow(fields)
+            if text.utf8.count > 1 << 16 {
+                try outputFile.write(Array(text.utf8))
+                text = ""
+            }
+        }
+        try outputFile.write(Array(text.utf8))
+        if let unmatchedFile {
+            var matchedLeft = Set<Int32>(), matchedRight = Set<Int32>()
+            for link in links { matchedLeft.insert(link.left); matchedRight.insert(link.right) }
+            var rows = csvRow(["side", "id"])
+            for (index, id) in leftSide.ids.enumerated() where !matchedLeft.contains(Int32(index)) { rows += csvRow(["left", id]) }
+            for (index, id) in rightSide.ids.enumerated() where !matchedRight.contains(Int32(index)) { rows += csvRow(["right", id]) }
+            try unmatchedFile.write(Array(rows.utf8))
+            try unmatchedFile.commit()
+        }
+        try outputFile.commit()
+        guard !quiet else { return }
+        var lines = ["jigsaw link: \(Console.count(leftSide.ids.count)) left and \(Console.count(rightSide.ids.count)) right records, \(Console.count(links.count, "link"))"]
+        for (stage, name) in stageNames.enumerated() where stage < pairs.count || !noFuzzy {
+            lines.append(String(format: "  %@: %@ (%@ candidate pairs, %.2f s)", name, Console.count(summary.matchesByStage[stage], "match").replacingOccurrences(of: "matchs", with: "matches"),
+                                Console.count(summary.candidatesByStage[stage]), summary.secondsByStage[stage]))
+        }
+        if !noFuzzy {
+            lines.append("  fuzzy stage: threshold \(threshold), \(Console.count(summary.comparisons)) CLK comparisons, \(Console.count(summary.skipped)) pairs ruled out by popcount (\(FilterStore.kernelName) kernel)")
+            if let fingerprint = leftSide.schemaFingerprints.first { lines.append("  schema fingerprint \(fingerprint) on both sides") }
+        }
+        lines.append("  unmatched: \(Console.count(leftSide.ids.count - links.count)) left, \(Console.count(rightSide.ids.count - links.count)) right")
+        Console.err(lines.joined(separator: "\n") + "\n")
+    }
+
+    private func firstColumn(_ path: String, _ dialect: CSVDialect) throws -> String {
+        let reader = try CSVChunkReader(path: path, dialect: dialect)
+        guard let first = try reader.readHeader().names.first else { throw CommandFailure.usage("\(path) has no columns") }
+        return first
+    }
+
+    private func csvRow(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\n"
+    }
+}

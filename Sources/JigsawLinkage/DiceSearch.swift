@@ -1,0 +1,124 @@
+internal import CJigsawDice
+
+/// Finds every pair of filters whose Dice coefficient is at least a threshold, on all cores.
+///
+/// The right side is sorted by popcount once. Dice ≥ t needs `|B|` within
+/// `[|A|·t/(2−t), |A|·(2−t)/t]` (since `|A∧B| ≤ min(|A|, |B|)`), so for each left filter only a contiguous
+/// range of the sorted right side is compared; the bound is widened by one on each side and every pair is
+/// then checked exactly, so floating-point rounding can never drop a pair. Work is split into blocks of
+/// left records processed concurrently, and the result is sorted in anonlink's order, so it is the same
+/// whatever the number of cores.
+public enum DiceSearch {
+    /// Counts of the work done, for the run summary.
+    public struct Statistics: Sendable, Equatable {
+        /// Pairs whose filters were actually compared.
+        public var comparisons = 0
+        /// Pairs that the popcount bound ruled out without comparing.
+        public var skipped = 0
+    }
+
+    /// All candidate pairs between `left` and `right` at `threshold`.
+    /// - Parameters:
+    ///   - left: the left filters.
+    ///   - right: the right filters (same length as the left).
+    ///   - threshold: the least Dice coefficient kept, in (0, 1].
+    ///   - leftSubset: left positions to consider (`nil`: all).
+    ///   - rightSubset: right positions to consider (`nil`: all).
+    /// - Returns: the pairs in anonlink's order, and the work counts.
+    public static func candidates(
+        left: FilterStore, right: FilterStore, threshold: Double,
+        leftSubset: [Int32]? = nil, rightSubset: [Int32]? = nil
+    ) async -> (pairs: [CandidatePair], statistics: Statistics) {
+        precondition(left.bitCount == right.bitCount, "filters of different lengths")
+        let lefts = leftSubset ?? (0..<Int32(left.count)).map { $0 }
+        var rights = rightSubset ?? (0..<Int32(right.count)).map { $0 }
+        rights.sort { right.popcounts[Int($0)] != right.popcounts[Int($1)] ? right.popcounts[Int($0)] < right.popcounts[Int($1)] : $0 < $1 }
+        // Packed copy of the right side in popcount order, so each range is contiguous in memory.
+        let sortedRight = SortedFilters(store: right, order: rights)
+        let blockSize = 256
+        let blocks = (lefts.count + blockSize - 1) / blockSize
+        var results = [[CandidatePair]](repeating: [], count: blocks)
+        var statistics = Statistics()
+        await withTaskGroup(of: (Int, [CandidatePair], Statistics).self) { group in
+            for block in 0..<blocks {
+                let range = (block * blockSize)..<min(lefts.count, (block + 1) * blockSize)
+                let slice = Array(lefts[range])
+                group.addTask {
+                    var found: [CandidatePair] = []
+                    var stats = Statistics()
+                    sortedRight.search(left: left, positions: slice, threshold: threshold, into: &found, statistics: &stats)
+                    return (block, found, stats)
+                }
+            }
+            for await (block, found, stats) in group {
+                results[block] = found
+                statistics.comparisons += stats.comparisons
+                statistics.skipped += stats.skipped
+            }
+        }
+        var pairs = results.flatMap { $0 }
+        pairs.sort(by: CandidatePair.precedes)
+        return (pairs, statistics)
+    }
+}
+
+/// The right side in popcount order, packed contiguously.
+final class SortedFilters: @unchecked Sendable {
+    let order: [Int32]
+    let popcounts: [Int32]
+    let words: UnsafeMutablePointer<UInt64>
+    let wordsPerFilter: Int
+
+    init(store: FilterStore, order: [Int32]) {
+        self.order = order
+        wordsPerFilter = store.wordsPerFilter
+        popcounts = order.map { store.popcounts[Int($0)] }
+        let total = max(1, order.count * wordsPerFilter)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: total * 8, alignment: 64)
+        words = raw.bindMemory(to: UInt64.self, capacity: total)
+        for (slot, index) in order.enumerated() {
+            (words + slot * wordsPerFilter).initialize(from: store.filter(Int(index)), count: wordsPerFilter)
+        }
+    }
+
+    deinit {
+        words.deallocate()
+    }
+
+    /// First slot whose popcount is at least `value`.
+    private func lowerBound(_ value: Int) -> Int {
+        var low = 0, high = popcounts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(popcounts[mid]) < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics) {
+        var counts = [UInt32](repeating: 0, count: max(1, popcounts.count))
+        for position in positions {
+            let a = Int(left.popcounts[Int(position)])
+            // Popcount bound, widened by one so rounding never loses a pair; pairs are checked exactly below.
+            let low = Int((Double(a) * threshold / (2 - threshold)).rounded(.down)) - 1
+            let high = Int((Double(a) * (2 - threshold) / threshold).rounded(.up)) + 1
+            let start = lowerBound(max(0, low))
+            let end = lowerBound(high + 1)
+            statistics.skipped += popcounts.count - (end - start)
+            guard start < end else { continue }
+            statistics.comparisons += end - start
+            counts.withUnsafeMutableBufferPointer { out in
+                cjigsaw_and_popcounts(left.filter(Int(position)), words + start * wordsPerFilter, wordsPerFilter, end - start, out.baseAddress!)
+            }
+            for slot in start..<end {
+                let b = Int(popcounts[slot])
+                let total = a + b
+                // Two empty filters: anonlink scores them 0 (never a candidate above a positive threshold).
+                let similarity = total == 0 ? 0 : 2.0 * Double(counts[slot - start]) / Double(total)
+                if similarity >= threshold {
+                    found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
+                }
+            }
+        }
+    }
+}

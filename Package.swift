@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["JigsawBloom", "JigsawCrypto", "JigsawTokens"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"]),
+        .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )

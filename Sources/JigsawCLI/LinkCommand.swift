@@ -38,6 +38,9 @@ struct LinkCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The least Dice similarity for a fuzzy link, in (0, 1].", valueName: "t"))
     var threshold: Double = 0.8
 
+    @Option(name: .long, help: ArgumentHelp("One-to-one resolution: greedy (best pair first, as anonlink) or optimal (largest total similarity per connected group of candidates).", valueName: "solver"))
+    var solver: String = LinkSolver.greedy.rawValue
+
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A left column to copy into the links. Repeatable.", valueName: "column"))
     var carryLeft: [String] = []
 
@@ -58,6 +61,7 @@ struct LinkCommand: AsyncParsableCommand {
     func validate() throws {
         guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be above 0 and at most 1") }
         guard !noFuzzy || !token.isEmpty else { throw ValidationError("--no-fuzzy needs at least one --token column") }
+        guard LinkSolver(rawValue: solver) != nil else { throw ValidationError("--solver must be greedy or optimal") }
     }
 
     func run() async throws {
@@ -73,7 +77,8 @@ struct LinkCommand: AsyncParsableCommand {
                                           clkColumn: noFuzzy ? nil : clkColumn, carry: carryRight, dialect: dialect)
         let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [left, right])
         let unmatchedFile = try unmatched.map { try AtomicOutputFile(path: $0, overwrite: force, inputs: [left, right]) }
-        let (links, summary) = try await Linker.link(left: leftSide, right: rightSide, threshold: noFuzzy ? nil : threshold)
+        let (links, summary) = try await Linker.link(left: leftSide, right: rightSide, threshold: noFuzzy ? nil : threshold,
+                                                     solver: LinkSolver(rawValue: solver) ?? .greedy)
         let stageNames = pairs.map { "exact:\($0.0)" } + ["fuzzy"]
 
         // Links, with carried columns; names that would clash get a side prefix.

@@ -5,7 +5,8 @@ internal import CJigsawDice
 /// The right side is sorted by popcount once. Dice ≥ t needs `|B|` within
 /// `[|A|·t/(2−t), |A|·(2−t)/t]` (since `|A∧B| ≤ min(|A|, |B|)`), so for each left filter only a contiguous
 /// range of the sorted right side is compared; the bound is widened by one on each side and every pair is
-/// then checked exactly, so floating-point rounding can never drop a pair. Work is split into blocks of
+/// then checked exactly, with anonlink's own pre-filter, so the candidates equal anonlink's
+/// `find_candidate_pairs` with `dice_coefficient_accelerated`. Work is split into blocks of
 /// left records processed concurrently, and the result is sorted in anonlink's order, so it is the same
 /// whatever the number of cores.
 public enum DiceSearch {
@@ -100,18 +101,22 @@ final class SortedFilters: @unchecked Sendable {
         for position in positions {
             let a = Int(left.popcounts[Int(position)])
             // Popcount bound, widened by one so rounding never loses a pair; pairs are checked exactly below.
-            let low = Int((Double(a) * threshold / (2 - threshold)).rounded(.down)) - 1
-            let high = Int((Double(a) * (2 - threshold) / threshold).rounded(.up)) + 1
-            let start = lowerBound(max(0, low))
-            let end = lowerBound(high + 1)
+            // At threshold 0 every pair qualifies (as in anonlink), so the range is everything.
+            let start = threshold > 0 ? lowerBound(max(0, Int((Double(a) * threshold / (2 - threshold)).rounded(.down)) - 1)) : 0
+            let end = threshold > 0 ? lowerBound(Int(min((Double(a) * (2 - threshold) / threshold).rounded(.up), Double(Int32.max))) + 2) : popcounts.count
             statistics.skipped += popcounts.count - (end - start)
             guard start < end else { continue }
+            // anonlink 0.15.3's accelerated kernel also skips pairs with |a − b| > trunc(2a·(1/t − 1)); its
+            // rounding can drop a pair whose similarity equals the threshold exactly. The same test is applied
+            // here so that the candidate set is anonlink's, pair for pair.
+            let anonlinkBound = threshold > 0 ? (Double(2 * a) * (1.0 / threshold - 1.0)).rounded(.towardZero) : .infinity
             statistics.comparisons += end - start
             counts.withUnsafeMutableBufferPointer { out in
                 cjigsaw_and_popcounts(left.filter(Int(position)), words + start * wordsPerFilter, wordsPerFilter, end - start, out.baseAddress!)
             }
             for slot in start..<end {
                 let b = Int(popcounts[slot])
+                if Double(abs(a - b)) > anonlinkBound { continue }
                 let total = a + b
                 // Two empty filters: anonlink scores them 0 (never a candidate above a positive threshold).
                 let similarity = total == 0 ? 0 : 2.0 * Double(counts[slot - start]) / Double(total)

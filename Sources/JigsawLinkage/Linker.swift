@@ -26,6 +26,21 @@ public struct LinkSummary: Sendable, Equatable {
     public var comparisons = 0, skipped = 0
 }
 
+/// How the one-to-one resolution picks links among candidates.
+public enum LinkSolver: String, Sendable, CaseIterable {
+    /// Best pair first (anonlink's `greedy_solve`); ties to the earlier left, then right, record.
+    case greedy
+    /// Largest total similarity per connected component of the candidate graph (Hungarian method).
+    case optimal
+
+    func solve(_ pairs: [CandidatePair], _ leftMatched: inout [Bool], _ rightMatched: inout [Bool]) -> [Int] {
+        switch self {
+        case .greedy: GreedySolver.solve(pairs, leftMatched: &leftMatched, rightMatched: &rightMatched)
+        case .optimal: OptimalSolver.solve(pairs, leftMatched: &leftMatched, rightMatched: &rightMatched).kept
+        }
+    }
+}
+
 /// Staged one-to-one linkage: exact joins on each token column in priority order (a blank token never
 /// matches), then Dice similarity on the CLKs of the records still unmatched; all stages share one greedy
 /// one-to-one resolution, earlier stages first.
@@ -35,9 +50,10 @@ public enum Linker {
     ///   - left: the left side.
     ///   - right: the right side (same token columns, in the same order).
     ///   - threshold: the least Dice coefficient for a fuzzy link; `nil` skips the fuzzy stage.
+    ///   - solver: greedy (default) or optimal one-to-one resolution.
     /// - Returns: the links (in stage order, then best first) and the summary.
     /// - Throws: ``LinkError`` when the two sides' CLKs cannot be compared.
-    public static func link(left: LinkSide, right: LinkSide, threshold: Double?) async throws -> (links: [Link], summary: LinkSummary) {
+    public static func link(left: LinkSide, right: LinkSide, threshold: Double?, solver: LinkSolver = .greedy) async throws -> (links: [Link], summary: LinkSummary) {
         precondition(left.tokens.count == right.tokens.count, "both sides need the same token columns")
         if let l = left.schemaFingerprints.first, let r = right.schemaFingerprints.first, l != r {
             throw LinkError(.schemaMismatch, "the files were encoded with different schemas: \(left.path) has schema fingerprint \(l), \(right.path) has \(r); both partners must encode with the same schema")
@@ -68,7 +84,7 @@ public enum Linker {
                 }
             }
             pairs.sort(by: CandidatePair.precedes)
-            let kept = GreedySolver.solve(pairs, leftMatched: &leftMatched, rightMatched: &rightMatched)
+            let kept = solver.solve(pairs, &leftMatched, &rightMatched)
             for k in kept {
                 links.append(Link(left: pairs[k].left, right: pairs[k].right, stage: stage, similarity: dice(left, pairs[k].left, right, pairs[k].right)))
             }
@@ -83,7 +99,7 @@ public enum Linker {
             let rights = rightMatched.indices.filter { !rightMatched[$0] }.map { Int32($0) }
             let (pairs, statistics) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: threshold,
                                                                   leftSubset: lefts, rightSubset: rights)
-            let kept = GreedySolver.solve(pairs, leftMatched: &leftMatched, rightMatched: &rightMatched)
+            let kept = solver.solve(pairs, &leftMatched, &rightMatched)
             for k in kept {
                 links.append(Link(left: pairs[k].left, right: pairs[k].right, stage: columns, similarity: pairs[k].similarity))
             }

@@ -31,6 +31,9 @@ struct DiceSearchTests {
                 let common = zip(a, b).reduce(0) { $0 + ($1.0 & $1.1).nonzeroBitCount }
                 let total = a.reduce(0) { $0 + $1.nonzeroBitCount } + b.reduce(0) { $0 + $1.nonzeroBitCount }
                 let similarity = total == 0 ? 0 : 2.0 * Double(common) / Double(total)
+                let bound = (Double(2 * a.reduce(0) { $0 + $1.nonzeroBitCount }) * (1.0 / threshold - 1.0)).rounded(.towardZero)
+                let popA = a.reduce(0) { $0 + $1.nonzeroBitCount }, popB = b.reduce(0) { $0 + $1.nonzeroBitCount }
+                if Double(abs(popA - popB)) > bound { continue }
                 if similarity >= threshold { pairs.append(CandidatePair(similarity: similarity, left: Int32(i), right: Int32(j))) }
             }
         }

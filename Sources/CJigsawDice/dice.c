@@ -57,6 +57,54 @@ static void and_popcounts_avx512(const uint64_t *left, const uint64_t *rows, siz
 }
 #endif
 
+static size_t dice_scan_portable(const uint64_t *left, const uint64_t *rows, const uint32_t *pops, size_t words,
+                                 size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    size_t found = 0;
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        uint32_t total = 0;
+        for (size_t i = 0; i < words; i++) total += (uint32_t)__builtin_popcountll(left[i] & row[i]);
+        if (total >= need[pops[r]]) { out_rows[found] = (uint32_t)r; out_common[found] = total; found++; }
+    }
+    return found;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt")))
+static size_t dice_scan_popcnt(const uint64_t *left, const uint64_t *rows, const uint32_t *pops, size_t words,
+                               size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    size_t found = 0;
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        uint64_t total = 0;
+        for (size_t i = 0; i < words; i++) total += (uint64_t)_mm_popcnt_u64(left[i] & row[i]);
+        if ((uint32_t)total >= need[pops[r]]) { out_rows[found] = (uint32_t)r; out_common[found] = (uint32_t)total; found++; }
+    }
+    return found;
+}
+
+/* AVX-512 for 1024-bit filters (the common size): the left filter stays in two registers. */
+__attribute__((target("avx512f,avx512vpopcntdq,popcnt")))
+static size_t dice_scan_avx512(const uint64_t *left, const uint64_t *rows, const uint32_t *pops, size_t words,
+                               size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    if (words != 16) return dice_scan_popcnt(left, rows, pops, words, count, need, out_rows, out_common);
+    size_t found = 0;
+    __m512i a0 = _mm512_loadu_si512((const void *)left);
+    __m512i a1 = _mm512_loadu_si512((const void *)(left + 8));
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * 16;
+        __m512i c = _mm512_add_epi64(_mm512_popcnt_epi64(_mm512_and_si512(a0, _mm512_loadu_si512((const void *)row))),
+                                     _mm512_popcnt_epi64(_mm512_and_si512(a1, _mm512_loadu_si512((const void *)(row + 8)))));
+        uint32_t total = (uint32_t)_mm512_reduce_add_epi64(c);
+        if (total >= need[pops[r]]) { out_rows[found] = (uint32_t)r; out_common[found] = total; found++; }
+    }
+    return found;
+}
+#endif
+
+typedef size_t (*dice_scan_fn)(const uint64_t *, const uint64_t *, const uint32_t *, size_t, size_t, const uint32_t *, uint32_t *, uint32_t *);
+static dice_scan_fn dice_scan_impl = dice_scan_portable;
+
 typedef void (*and_popcounts_fn)(const uint64_t *, const uint64_t *, size_t, size_t, uint32_t *);
 typedef uint32_t (*popcount_fn)(const uint64_t *, size_t);
 
@@ -73,10 +121,12 @@ static void choose(void) {
         kernel = 1;
         and_popcounts_impl = and_popcounts_popcnt;
         popcount_impl = popcount_popcnt;
+        dice_scan_impl = dice_scan_popcnt;
     }
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vpopcntdq")) {
         kernel = 2;
         and_popcounts_impl = and_popcounts_avx512;
+        dice_scan_impl = dice_scan_avx512;
     }
 #endif
     /* Benign race: every thread computes the same choice. */
@@ -96,4 +146,11 @@ uint32_t cjigsaw_popcount(const uint64_t *a, size_t words) {
 void cjigsaw_and_popcounts(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out) {
     choose();
     and_popcounts_impl(left, rows, words, count, out);
+}
+
+size_t cjigsaw_dice_scan(const uint64_t *left, const uint64_t *rows, const uint32_t *row_popcounts,
+                         size_t words, size_t count, const uint32_t *need,
+                         uint32_t *out_rows, uint32_t *out_common) {
+    choose();
+    return dice_scan_impl(left, rows, row_popcounts, words, count, need, out_rows, out_common);
 }

@@ -66,14 +66,14 @@ public enum DiceSearch {
 /// The right side in popcount order, packed contiguously.
 final class SortedFilters: @unchecked Sendable {
     let order: [Int32]
-    let popcounts: [Int32]
+    let popcounts: [UInt32]
     let words: UnsafeMutablePointer<UInt64>
     let wordsPerFilter: Int
 
     init(store: FilterStore, order: [Int32]) {
         self.order = order
         wordsPerFilter = store.wordsPerFilter
-        popcounts = order.map { store.popcounts[Int($0)] }
+        popcounts = order.map { UInt32(store.popcounts[Int($0)]) }
         let total = max(1, order.count * wordsPerFilter)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: total * 8, alignment: 64)
         words = raw.bindMemory(to: UInt64.self, capacity: total)
@@ -97,33 +97,57 @@ final class SortedFilters: @unchecked Sendable {
     }
 
     func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics) {
-        var counts = [UInt32](repeating: 0, count: max(1, popcounts.count))
+        let bits = left.bitCount
+        var need = [UInt32](repeating: UInt32.max, count: bits + 1)
+        var hitRows = [UInt32](repeating: 0, count: max(1, popcounts.count))
+        var hitCommon = [UInt32](repeating: 0, count: max(1, popcounts.count))
         for position in positions {
             let a = Int(left.popcounts[Int(position)])
-            // Popcount bound, widened by one so rounding never loses a pair; pairs are checked exactly below.
             // At threshold 0 every pair qualifies (as in anonlink), so the range is everything.
             let start = threshold > 0 ? lowerBound(max(0, Int((Double(a) * threshold / (2 - threshold)).rounded(.down)) - 1)) : 0
             let end = threshold > 0 ? lowerBound(Int(min((Double(a) * (2 - threshold) / threshold).rounded(.up), Double(Int32.max))) + 2) : popcounts.count
             statistics.skipped += popcounts.count - (end - start)
             guard start < end else { continue }
+            statistics.comparisons += end - start
             // anonlink 0.15.3's accelerated kernel also skips pairs with |a − b| > trunc(2a·(1/t − 1)); its
             // rounding can drop a pair whose similarity equals the threshold exactly. The same test is applied
             // here so that the candidate set is anonlink's, pair for pair.
             let anonlinkBound = threshold > 0 ? (Double(2 * a) * (1.0 / threshold - 1.0)).rounded(.towardZero) : .infinity
-            statistics.comparisons += end - start
-            counts.withUnsafeMutableBufferPointer { out in
-                cjigsaw_and_popcounts(left.filter(Int(position)), words + start * wordsPerFilter, wordsPerFilter, end - start, out.baseAddress!)
+            // need[b]: the fewest common bits for which 2c / (a + b) ≥ t in double precision, as the
+            // similarity is computed below; rows short of it are rejected inside the kernel.
+            for b in Int(popcounts[start])...Int(popcounts[end - 1]) {
+                need[b] = Self.leastCommon(a: a, b: b, threshold: threshold, bound: anonlinkBound)
             }
-            for slot in start..<end {
-                let b = Int(popcounts[slot])
-                if Double(abs(a - b)) > anonlinkBound { continue }
-                let total = a + b
-                // Two empty filters: anonlink scores them 0 (never a candidate above a positive threshold).
-                let similarity = total == 0 ? 0 : 2.0 * Double(counts[slot - start]) / Double(total)
-                if similarity >= threshold {
-                    found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
+            let hits = need.withUnsafeBufferPointer { needs in
+                popcounts.withUnsafeBufferPointer { pops in
+                    hitRows.withUnsafeMutableBufferPointer { rowsOut in
+                        hitCommon.withUnsafeMutableBufferPointer { commonOut in
+                            cjigsaw_dice_scan(left.filter(Int(position)), words + start * wordsPerFilter,
+                                              UnsafeRawPointer(pops.baseAddress! + start).assumingMemoryBound(to: UInt32.self),
+                                              wordsPerFilter, end - start, needs.baseAddress!, rowsOut.baseAddress!, commonOut.baseAddress!)
+                        }
+                    }
                 }
             }
+            for hit in 0..<hits {
+                let slot = start + Int(hitRows[hit])
+                let total = a + Int(popcounts[slot])
+                let similarity = total == 0 ? 0 : 2.0 * Double(hitCommon[hit]) / Double(total)
+                found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
+            }
         }
+    }
+
+    /// The fewest common bits `c` with `2c / (a + b) ≥ t` (double precision) that anonlink would also
+    /// consider, or `UInt32.max` when no `c ≤ min(a, b)` qualifies.
+    static func leastCommon(a: Int, b: Int, threshold: Double, bound: Double) -> UInt32 {
+        if Double(abs(a - b)) > bound { return .max }
+        let total = a + b
+        if total == 0 { return threshold <= 0 ? 0 : .max }
+        let most = min(a, b)
+        var c = max(0, Int((threshold * Double(total) / 2).rounded(.up)))
+        while c > 0 && 2.0 * Double(c - 1) / Double(total) >= threshold { c -= 1 }
+        while c <= most && !(2.0 * Double(c) / Double(total) >= threshold) { c += 1 }
+        return c > most ? .max : UInt32(c)
     }
 }

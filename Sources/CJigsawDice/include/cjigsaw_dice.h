@@ -19,4 +19,12 @@ uint32_t cjigsaw_popcount(const uint64_t *a, size_t words);
  * popcount(left AND row) to `out`. */
 void cjigsaw_and_popcounts(const uint64_t *left, const uint64_t *rows, size_t words, size_t count, uint32_t *out);
 
+/* Scans `count` rows (each `words` words, stored one after another at `rows`, with popcounts
+ * `row_popcounts`) against `left`, and records the rows whose common bit count reaches
+ * need[row_popcounts[r]]: their positions go to `out_rows`, their common counts to `out_common`.
+ * Returns how many rows were recorded (at most `count`). */
+size_t cjigsaw_dice_scan(const uint64_t *left, const uint64_t *rows, const uint32_t *row_popcounts,
+                         size_t words, size_t count, const uint32_t *need,
+                         uint32_t *out_rows, uint32_t *out_common);
+
 #endif

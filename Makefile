@@ -34,6 +34,7 @@ demo: release
 bench: release
 	@bash Tests/Benchmarks/tokenise/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/encode/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/link/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	cd Tests/Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 clean:

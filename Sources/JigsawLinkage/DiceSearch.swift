@@ -96,45 +96,62 @@ final class SortedFilters: @unchecked Sendable {
         return low
     }
 
+    /// Rows per tile: 2,048 filters of 1,024 bits is 256 KiB, which stays in a core's L2 cache while a
+    /// block of left filters is compared with it (both cores then share L3 bandwidth far less).
+    static let tileBytes = 1 << 18
+
     func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics) {
         let bits = left.bitCount
         var need = [UInt32](repeating: UInt32.max, count: bits + 1)
-        var hitRows = [UInt32](repeating: 0, count: max(1, popcounts.count))
-        var hitCommon = [UInt32](repeating: 0, count: max(1, popcounts.count))
+        let tileRows = max(64, Self.tileBytes / max(8, wordsPerFilter * 8))
+        var hitRows = [UInt32](repeating: 0, count: max(1, min(popcounts.count, tileRows)))
+        var hitCommon = hitRows
+        // Each left filter's range of right popcounts, and anonlink's pre-filter bound.
+        var ranges: [(start: Int, end: Int, bound: Double)] = []
+        ranges.reserveCapacity(positions.count)
         for position in positions {
             let a = Int(left.popcounts[Int(position)])
             // At threshold 0 every pair qualifies (as in anonlink), so the range is everything.
             let start = threshold > 0 ? lowerBound(max(0, Int((Double(a) * threshold / (2 - threshold)).rounded(.down)) - 1)) : 0
             let end = threshold > 0 ? lowerBound(Int(min((Double(a) * (2 - threshold) / threshold).rounded(.up), Double(Int32.max))) + 2) : popcounts.count
-            statistics.skipped += popcounts.count - (end - start)
-            guard start < end else { continue }
-            statistics.comparisons += end - start
             // anonlink 0.15.3's accelerated kernel also skips pairs with |a − b| > trunc(2a·(1/t − 1)); its
-            // rounding can drop a pair whose similarity equals the threshold exactly. The same test is applied
-            // here so that the candidate set is anonlink's, pair for pair.
-            let anonlinkBound = threshold > 0 ? (Double(2 * a) * (1.0 / threshold - 1.0)).rounded(.towardZero) : .infinity
-            // need[b]: the fewest common bits for which 2c / (a + b) ≥ t in double precision, as the
-            // similarity is computed below; rows short of it are rejected inside the kernel.
-            for b in Int(popcounts[start])...Int(popcounts[end - 1]) {
-                need[b] = Self.leastCommon(a: a, b: b, threshold: threshold, bound: anonlinkBound)
-            }
-            let hits = need.withUnsafeBufferPointer { needs in
-                popcounts.withUnsafeBufferPointer { pops in
-                    hitRows.withUnsafeMutableBufferPointer { rowsOut in
-                        hitCommon.withUnsafeMutableBufferPointer { commonOut in
-                            cjigsaw_dice_scan(left.filter(Int(position)), words + start * wordsPerFilter,
-                                              UnsafeRawPointer(pops.baseAddress! + start).assumingMemoryBound(to: UInt32.self),
-                                              wordsPerFilter, end - start, needs.baseAddress!, rowsOut.baseAddress!, commonOut.baseAddress!)
+            // rounding can drop a pair whose similarity equals the threshold exactly. The same test is
+            // applied here so that the candidate set is anonlink's, pair for pair.
+            let bound = threshold > 0 ? (Double(2 * a) * (1.0 / threshold - 1.0)).rounded(.towardZero) : .infinity
+            ranges.append((start, max(start, end), bound))
+            statistics.skipped += popcounts.count - max(0, end - start)
+            statistics.comparisons += max(0, end - start)
+        }
+        var tileStart = 0
+        while tileStart < popcounts.count {
+            let tileEnd = min(popcounts.count, tileStart + tileRows)
+            for (k, position) in positions.enumerated() {
+                let start = max(ranges[k].start, tileStart), end = min(ranges[k].end, tileEnd)
+                guard start < end else { continue }
+                let a = Int(left.popcounts[Int(position)])
+                // need[b]: the fewest common bits for which 2c / (a + b) ≥ t in double precision, as the
+                // similarity is computed below; rows short of it are rejected inside the kernel.
+                for b in Int(popcounts[start])...Int(popcounts[end - 1]) {
+                    need[b] = Self.leastCommon(a: a, b: b, threshold: threshold, bound: ranges[k].bound)
+                }
+                let hits = need.withUnsafeBufferPointer { needs in
+                    popcounts.withUnsafeBufferPointer { pops in
+                        hitRows.withUnsafeMutableBufferPointer { rowsOut in
+                            hitCommon.withUnsafeMutableBufferPointer { commonOut in
+                                cjigsaw_dice_scan(left.filter(Int(position)), words + start * wordsPerFilter, pops.baseAddress! + start,
+                                                  wordsPerFilter, end - start, needs.baseAddress!, rowsOut.baseAddress!, commonOut.baseAddress!)
+                            }
                         }
                     }
                 }
+                for hit in 0..<hits {
+                    let slot = start + Int(hitRows[hit])
+                    let total = a + Int(popcounts[slot])
+                    let similarity = total == 0 ? 0 : 2.0 * Double(hitCommon[hit]) / Double(total)
+                    found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
+                }
             }
-            for hit in 0..<hits {
-                let slot = start + Int(hitRows[hit])
-                let total = a + Int(popcounts[slot])
-                let similarity = total == 0 ? 0 : 2.0 * Double(hitCommon[hit]) / Double(total)
-                found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
-            }
+            tileStart = tileEnd
         }
     }
 

@@ -7,8 +7,10 @@ internal import Foundation
 /// The range `lowerBound...upperBound` is cut into ``binCount`` bins of equal width. Bin *i* holds the scores
 /// in `[lowerBound + i·w, lowerBound + (i+1)·w)`, where *w* is ``binWidth``; the last bin also holds
 /// `upperBound` itself, so a Dice score of exactly 1 falls in it. A score is placed in bin
-/// `⌊(score − lowerBound) / (upperBound − lowerBound) · binCount⌋`; scores below the range are counted in the
-/// first bin and scores above it in the last, and NaN is not counted (``ignored`` says how many were seen).
+/// `⌊(score − lowerBound) / (upperBound − lowerBound) · binCount⌋`, where a quotient within 10⁻⁹ of a whole
+/// number counts as that number, so that a decimal score such as 0.7 falls in the bin that starts at 0.7 even
+/// though its binary value is a little less. Scores below the range are counted in the first bin and scores
+/// above it in the last, and NaN is not counted (``ignored`` says how many were seen).
 ///
 /// ## Suggested threshold
 /// Scores of record pairs that do not match pile up at low similarity and those of pairs that do at high
@@ -110,7 +112,9 @@ public struct ScoreHistogram: Sendable, Equatable {
     /// - Returns: the bin's index; scores outside the range give the first or last bin.
     public func binIndex(of score: Double) -> Int? {
         guard !score.isNaN else { return nil }
-        let position = (score - lowerBound) / (upperBound - lowerBound) * Double(counts.count)
+        var position = (score - lowerBound) / (upperBound - lowerBound) * Double(counts.count)
+        let edge = position.rounded()
+        if abs(position - edge) < 1e-9 { position = edge }
         if position < 0 { return 0 }
         return Int(min(position, Double(counts.count - 1)))
     }
@@ -298,7 +302,7 @@ extension ScoreHistogram {
         svg += "<g stroke=\"#333333\" stroke-width=\"1\">\n"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\"/>\n"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\"/>\n"
-        let step = Self.niceStep(span: upperBound - lowerBound, target: 8)
+        let step = Self.niceStep(span: upperBound - lowerBound, target: 10)
         let xTicks = Self.ticks(from: lowerBound, to: upperBound, step: step)
         for tick in xTicks { svg += "<line x1=\"\(f(x(tick)))\" y1=\"\(f(bottom))\" x2=\"\(f(x(tick)))\" y2=\"\(f(bottom + 5))\"/>\n" }
         for tick in yTicks { svg += "<line x1=\"\(f(left - 5))\" y1=\"\(f(y(Double(tick))))\" x2=\"\(f(left))\" y2=\"\(f(y(Double(tick))))\"/>\n" }

@@ -38,6 +38,12 @@ struct LinkCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The least Dice similarity for a fuzzy link, in (0, 1].", valueName: "t"))
     var threshold: Double = 0.8
 
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Compare only records sharing this blocking-key column's value (COLUMN or LEFT=RIGHT); repeat for passes OR-ed together.", valueName: "column"))
+    var block: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Key-free blocking on the CLK bits: BANDS:BITS, e.g. 32:12 (records agreeing on all BITS sampled bits of any of BANDS bands are compared).", valueName: "bands:bits"))
+    var lsh: String?
+
     @Option(name: .long, help: ArgumentHelp("One-to-one resolution: greedy (best pair first, as anonlink) or optimal (largest total similarity per connected group of candidates).", valueName: "solver"))
     var solver: String = LinkSolver.greedy.rawValue
 
@@ -49,6 +55,12 @@ struct LinkCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Write the ids left unmatched on each side (side,id) to this CSV.", valueName: "file.csv"))
     var unmatched: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write an SVG histogram of the fuzzy candidates' similarities, with the threshold and a suggested threshold marked (a text histogram goes to standard error).", valueName: "file.svg"))
+    var histogram: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --histogram: search candidates down to this similarity so the non-match scores show (default 0.5).", valueName: "s"))
+    var histogramFloor: Double = 0.5
 
     @Flag(name: .long, help: "Replace outputs that exist.")
     var force = false
@@ -62,6 +74,13 @@ struct LinkCommand: AsyncParsableCommand {
         guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be above 0 and at most 1") }
         guard !noFuzzy || !token.isEmpty else { throw ValidationError("--no-fuzzy needs at least one --token column") }
         guard LinkSolver(rawValue: solver) != nil else { throw ValidationError("--solver must be greedy or optimal") }
+        guard block.isEmpty || lsh == nil else { throw ValidationError("choose --block or --lsh, not both") }
+        if let lsh {
+            let parts = lsh.split(separator: ":").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 1, parts[0] <= 1_000, (1...64).contains(parts[1]) else {
+                throw ValidationError("--lsh takes BANDS:BITS, with 1 to 1,000 bands of 1 to 64 bits")
+            }
+        }
     }
 
     func run() async throws {
@@ -71,14 +90,26 @@ struct LinkCommand: AsyncParsableCommand {
             return (spec, spec)
         }
         for (l, r) in pairs where l.isEmpty || r.isEmpty { throw CommandFailure.usage("--token \(l)=\(r) needs a column name on each side") }
+        let blocks = block.map { spec -> (String, String) in
+            if let equals = spec.firstIndex(of: "=") { return (String(spec[..<equals]), String(spec[spec.index(after: equals)...])) }
+            return (spec, spec)
+        }
         let leftSide = try LinkSide.load(path: left, idColumn: leftID ?? (try firstColumn(left, dialect)), tokenColumns: pairs.map(\.0),
-                                         clkColumn: noFuzzy ? nil : clkColumn, carry: carryLeft, dialect: dialect)
+                                         clkColumn: noFuzzy ? nil : clkColumn, carry: carryLeft, blockColumns: blocks.map(\.0), dialect: dialect)
         let rightSide = try LinkSide.load(path: right, idColumn: rightID ?? (try firstColumn(right, dialect)), tokenColumns: pairs.map(\.1),
-                                          clkColumn: noFuzzy ? nil : clkColumn, carry: carryRight, dialect: dialect)
+                                          clkColumn: noFuzzy ? nil : clkColumn, carry: carryRight, blockColumns: blocks.map(\.1), dialect: dialect)
+        var blocking = LinkBlocking.none
+        if !blocks.isEmpty { blocking = .keys }
+        if let lsh {
+            let parts = lsh.split(separator: ":").compactMap { Int($0) }
+            blocking = .lsh(bands: parts[0], bitsPerBand: parts[1])
+        }
         let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [left, right])
         let unmatchedFile = try unmatched.map { try AtomicOutputFile(path: $0, overwrite: force, inputs: [left, right]) }
+        let histogramFile = try histogram.map { try AtomicOutputFile(path: $0, overwrite: force, inputs: [left, right]) }
         let (links, summary) = try await Linker.link(left: leftSide, right: rightSide, threshold: noFuzzy ? nil : threshold,
-                                                     solver: LinkSolver(rawValue: solver) ?? .greedy)
+                                                     solver: LinkSolver(rawValue: solver) ?? .greedy, blocking: blocking,
+                                                     histogramFloor: histogram == nil || noFuzzy ? nil : min(histogramFloor, threshold))
         let stageNames = pairs.map { "exact:\($0.0)" } + ["fuzzy"]
 
         // Links, with carried columns; names that would clash get a side prefix.
@@ -107,6 +138,15 @@ struct LinkCommand: AsyncParsableCommand {
             try unmatchedFile.write(Array(rows.utf8))
             try unmatchedFile.commit()
         }
+        var histogramLines: [String] = []
+        if let histogramFile, let scores = summary.histogram {
+            let suggested = scores.suggestedThreshold()
+            try histogramFile.write(Array(scores.svg(threshold: threshold, suggested: suggested).utf8))
+            try histogramFile.commit()
+            histogramLines = ["  similarity of fuzzy candidates (\(histogram!)):"] + scores.textLines(threshold: threshold, suggested: suggested).map { "  " + $0 }
+            histogramLines.append(suggested.map { "  suggested threshold: \(String(format: "%.3f", $0)) (the valley between the non-match and match modes)" }
+                                  ?? "  no suggested threshold: the scores do not show two separate modes")
+        }
         try outputFile.commit()
         guard !quiet else { return }
         var lines = ["jigsaw link: \(Console.count(leftSide.ids.count)) left and \(Console.count(rightSide.ids.count)) right records, \(Console.count(links.count, "link"))"]
@@ -115,11 +155,15 @@ struct LinkCommand: AsyncParsableCommand {
                                 Console.count(summary.candidatesByStage[stage]), summary.secondsByStage[stage]))
         }
         if !noFuzzy {
-            lines.append("  fuzzy stage: threshold \(threshold), \(Console.count(summary.comparisons)) CLK comparisons, \(Console.count(summary.skipped)) pairs ruled out by popcount (\(FilterStore.kernelName) kernel)")
+            let method = blocking == .none ? "by popcount" : (lsh != nil ? "by LSH blocking (\(lsh!))" : "by blocking keys")
+            let considered = summary.comparisons + summary.skipped
+            let reduction = considered == 0 ? 0 : 100 * Double(summary.skipped) / Double(considered)
+            lines.append(String(format: "  fuzzy stage: threshold %@, %@ CLK comparisons, %@ pairs ruled out %@ (reduction %.2f%%; %@ kernel)",
+                                String(threshold), Console.count(summary.comparisons), Console.count(summary.skipped), method, reduction, FilterStore.kernelName))
             if let fingerprint = leftSide.schemaFingerprints.first { lines.append("  schema fingerprint \(fingerprint) on both sides") }
         }
         lines.append("  unmatched: \(Console.count(leftSide.ids.count - links.count)) left, \(Console.count(rightSide.ids.count - links.count)) right")
-        Console.err(lines.joined(separator: "\n") + "\n")
+        Console.err((lines + histogramLines).joined(separator: "\n") + "\n")
     }
 
     private func firstColumn(_ path: String, _ dialect: CSVDialect) throws -> String {

@@ -17,6 +17,8 @@ public struct LinkSide: Sendable {
     public let carried: [[String]]
     /// The carried columns' names.
     public let carriedNames: [String]
+    /// For each blocking-key column, each record's key (`nil` when blank).
+    public let blockKeys: [[String?]]
 
     /// Reads a side from CSV.
     /// - Parameters:
@@ -25,11 +27,12 @@ public struct LinkSide: Sendable {
     ///   - tokenColumns: token columns to join on, in priority order.
     ///   - clkColumn: the CLK column, or `nil` to link on tokens only.
     ///   - carry: columns to copy into the links.
+    ///   - blockColumns: blocking-key columns (records are compared only within equal keys).
     ///   - dialect: the CSV dialect.
     /// - Returns: the side.
     /// - Throws: ``JigsawCSV/CSVError`` or ``LinkError`` naming file, line and column.
     public static func load(path: String, idColumn: String, tokenColumns: [String], clkColumn: String?, carry: [String],
-                            dialect: CSVDialect = CSVDialect()) throws -> LinkSide {
+                            blockColumns: [String] = [], dialect: CSVDialect = CSVDialect()) throws -> LinkSide {
         let reader = try CSVChunkReader(path: path, dialect: dialect)
         let header = try reader.readHeader()
         func column(_ name: String, _ role: String) throws -> Int {
@@ -47,6 +50,7 @@ public struct LinkSide: Sendable {
         let clkIndex = try clkColumn.map { try column($0, "the CLK column") }
         let schemaIndex = clkColumn == nil ? nil : header.index(of: "clk_schema")
         let carryIndices = try carry.map { try column($0, "a carried column") }
+        let blockIndices = try blockColumns.map { try column($0, "a blocking-key column") }
         var messageNames = header.names.map { _ in "" }
         for (index, name) in zip([idIndex] + tokenIndices + (clkIndex.map { [$0] } ?? []) + carryIndices,
                                  [idColumn] + tokenColumns + (clkColumn.map { [$0] } ?? []) + carry) {
@@ -58,6 +62,7 @@ public struct LinkSide: Sendable {
         var filters: [[UInt8]] = []
         var fingerprints = Set<String>()
         var carried = [[String]](repeating: [], count: carryIndices.count)
+        var blockKeys = [[String?]](repeating: [], count: blockIndices.count)
         var firstLine: [String: Int] = [:]
         var clkBytes: Int?
         var fields: [CSVField] = []
@@ -100,6 +105,10 @@ public struct LinkSide: Sendable {
                         if let schemaIndex { fingerprints.insert(text(schemaIndex)) }
                     }
                     for (k, index) in carryIndices.enumerated() { carried[k].append(text(index)) }
+                    for (k, index) in blockIndices.enumerated() {
+                        let key = text(index)
+                        blockKeys[k].append(key.isEmpty ? nil : key)
+                    }
                 }
             }
         }
@@ -108,6 +117,6 @@ public struct LinkSide: Sendable {
         }
         let store = clkIndex == nil ? nil : FilterStore(filters: filters, bitCount: 8 * (clkBytes ?? 0))
         return LinkSide(path: path, ids: ids, tokens: tokens, filters: store, schemaFingerprints: fingerprints,
-                        carried: carried, carriedNames: carry)
+                        carried: carried, carriedNames: carry, blockKeys: blockKeys)
     }
 }

@@ -24,6 +24,8 @@ public struct LinkSummary: Sendable, Equatable {
     public var secondsByStage: [Double]
     /// Filter pairs compared in the fuzzy stage, and those ruled out by the popcount bound.
     public var comparisons = 0, skipped = 0
+    /// Similarities of the fuzzy stage's candidates down to the histogram floor, when one was asked for.
+    public var histogram: ScoreHistogram?
 }
 
 /// How the one-to-one resolution picks links among candidates.
@@ -41,6 +43,17 @@ public enum LinkSolver: String, Sendable, CaseIterable {
     }
 }
 
+/// Which pairs the fuzzy stage compares.
+public enum LinkBlocking: Sendable, Equatable {
+    /// Every unmatched left record with every unmatched right record (pruned by popcount only).
+    case none
+    /// Records sharing a value in at least one blocking-key column (several columns are OR-ed passes;
+    /// a blank key never matches).
+    case keys
+    /// Records agreeing on every sampled bit of at least one band of the CLK (Hamming LSH).
+    case lsh(bands: Int, bitsPerBand: Int)
+}
+
 /// Staged one-to-one linkage: exact joins on each token column in priority order (a blank token never
 /// matches), then Dice similarity on the CLKs of the records still unmatched; all stages share one greedy
 /// one-to-one resolution, earlier stages first.
@@ -51,9 +64,13 @@ public enum Linker {
     ///   - right: the right side (same token columns, in the same order).
     ///   - threshold: the least Dice coefficient for a fuzzy link; `nil` skips the fuzzy stage.
     ///   - solver: greedy (default) or optimal one-to-one resolution.
+    ///   - blocking: which pairs the fuzzy stage compares.
+    ///   - histogramFloor: when given, candidates are searched down to this similarity (below the threshold)
+    ///     for the score histogram; only those at or above the threshold become links.
     /// - Returns: the links (in stage order, then best first) and the summary.
     /// - Throws: ``LinkError`` when the two sides' CLKs cannot be compared.
-    public static func link(left: LinkSide, right: LinkSide, threshold: Double?, solver: LinkSolver = .greedy) async throws -> (links: [Link], summary: LinkSummary) {
+    public static func link(left: LinkSide, right: LinkSide, threshold: Double?, solver: LinkSolver = .greedy,
+                            blocking: LinkBlocking = .none, histogramFloor: Double? = nil) async throws -> (links: [Link], summary: LinkSummary) {
         precondition(left.tokens.count == right.tokens.count, "both sides need the same token columns")
         if let l = left.schemaFingerprints.first, let r = right.schemaFingerprints.first, l != r {
             throw LinkError(.schemaMismatch, "the files were encoded with different schemas: \(left.path) has schema fingerprint \(l), \(right.path) has \(r); both partners must encode with the same schema")
@@ -97,19 +114,62 @@ public enum Linker {
             let start = Date()
             let lefts = leftMatched.indices.filter { !leftMatched[$0] }.map { Int32($0) }
             let rights = rightMatched.indices.filter { !rightMatched[$0] }.map { Int32($0) }
-            let (pairs, statistics) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: threshold,
-                                                                  leftSubset: lefts, rightSubset: rights)
+            let searchThreshold = min(threshold, histogramFloor ?? threshold)
+            var pairs: [CandidatePair]
+            switch blocking {
+            case .none:
+                let (found, statistics) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: searchThreshold,
+                                                                      leftSubset: lefts, rightSubset: rights)
+                pairs = found
+                summary.comparisons = statistics.comparisons
+                summary.skipped = statistics.skipped
+            case .keys, .lsh:
+                let blocks: BlockSet
+                if case .lsh(let bands, let bits) = blocking {
+                    blocks = HammingLSH(bands: bands, bitsPerBand: bits, bitCount: leftFilters.bitCount)
+                        .blocks(left: leftFilters, right: rightFilters, leftSubset: lefts, rightSubset: rights)
+                } else {
+                    blocks = keyBlocks(left: left, right: right, lefts: lefts, rights: rights)
+                }
+                let (found, comparisons) = await BlockedSearch.candidates(left: leftFilters, right: rightFilters, blocks: blocks, threshold: searchThreshold)
+                pairs = found
+                summary.comparisons = comparisons
+                summary.skipped = lefts.count * rights.count - comparisons
+            }
+            if histogramFloor != nil {
+                summary.histogram = ScoreHistogram(scores: pairs.map(\.similarity), binCount: 50, range: searchThreshold...1)
+                pairs.removeAll { $0.similarity < threshold }
+            }
             let kept = solver.solve(pairs, &leftMatched, &rightMatched)
             for k in kept {
                 links.append(Link(left: pairs[k].left, right: pairs[k].right, stage: columns, similarity: pairs[k].similarity))
             }
             summary.candidatesByStage[columns] = pairs.count
             summary.matchesByStage[columns] = kept.count
-            summary.comparisons = statistics.comparisons
-            summary.skipped = statistics.skipped
             summary.secondsByStage[columns] = Date().timeIntervalSince(start)
         }
         return (links, summary)
+    }
+
+    /// Blocks of records sharing a blocking key, column by column (blank keys never block together).
+    static func keyBlocks(left: LinkSide, right: LinkSide, lefts: [Int32], rights: [Int32]) -> BlockSet {
+        var blocks: [Block] = []
+        let columns = min(left.blockKeys.count, right.blockKeys.count)
+        for column in 0..<columns {
+            var buckets: [String: ([Int32], [Int32])] = [:]
+            for l in lefts { if let key = left.blockKeys[column][Int(l)] { buckets[key, default: ([], [])].0.append(l) } }
+            for r in rights { if let key = right.blockKeys[column][Int(r)], buckets[key] != nil { buckets[key]!.1.append(r) } }
+            for key in buckets.keys.sorted() where !buckets[key]!.1.isEmpty {
+                blocks.append(Block(pass: column, lefts: buckets[key]!.0, rights: buckets[key]!.1))
+            }
+        }
+        let leftKeys = left.blockKeys, rightKeys = right.blockKeys
+        return BlockSet(blocks: blocks) { l, r, pass in
+            for earlier in 0..<pass {
+                if let a = leftKeys[earlier][Int(l)], let b = rightKeys[earlier][Int(r)], a == b { return true }
+            }
+            return false
+        }
     }
 
     /// The Dice coefficient of two records' CLKs, when both sides have them.

@@ -231,7 +231,7 @@ extension ScoreHistogram {
         let start = min(first, marked.min() ?? first), end = max(last, marked.max() ?? last)
         let digits = Self.decimals(forStep: binWidth)
         let labels = (start...end).map { i in
-            Self.decimal(lowerEdge(ofBin: i), digits: digits) + "–" + Self.decimal(lowerEdge(ofBin: i + 1), digits: digits)
+            Self.decimal(lowerEdge(ofBin: i), digits: digits, trimmed: false) + "–" + Self.decimal(lowerEdge(ofBin: i + 1), digits: digits, trimmed: false)
         }
         let labelWidth = labels.map(\.count).max() ?? 0
         let peak = counts.max() ?? 1
@@ -320,22 +320,27 @@ extension ScoreHistogram {
         svg += "<text x=\"16\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(top + plotHeight / 2)))\">\(yLabelText)</text>\n"
         svg += "</g>\n"
 
-        // Threshold markers.
-        func marker(_ value: Double, _ label: String, colour: String, dashed: Bool, labelY: Double) -> String {
+        // Threshold markers: each label beside its line, on the side away from the other line where there is
+        // room, with a white halo so that it stays legible over the bars.
+        let threshold = threshold.flatMap { $0.isFinite ? $0 : nil }, suggested = suggested.flatMap { $0.isFinite ? $0 : nil }
+        func marker(_ value: Double, _ label: String, colour: String, dashed: Bool, labelY: Double, preferLeft: Bool) -> String {
             let position = min(max(x(value), left), right)
-            let anchorEnd = position > left + plotWidth * 0.7
+            let room = 7.0 * Double(label.count)
+            let onLeft = preferLeft ? position - left >= room : right - position < room
             var text = "<line x1=\"\(f(position))\" y1=\"\(f(top))\" x2=\"\(f(position))\" y2=\"\(f(bottom))\" stroke=\"\(colour)\" stroke-width=\"2\""
             if dashed { text += " stroke-dasharray=\"6 4\"" }
             text += "/>\n"
-            text += "<text x=\"\(f(position + (anchorEnd ? -4 : 4)))\" y=\"\(f(labelY))\" text-anchor=\"\(anchorEnd ? "end" : "start")\" fill=\"\(colour)\">\(Self.escaped(label))</text>\n"
+            text += "<text x=\"\(f(position + (onLeft ? -5 : 5)))\" y=\"\(f(labelY))\" text-anchor=\"\(onLeft ? "end" : "start")\" fill=\"\(colour)\" "
+            text += "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Self.escaped(label))</text>\n"
             return text
         }
-        if let threshold, threshold.isFinite {
-            svg += marker(threshold, "threshold \(Self.decimal(threshold, digits: 6))", colour: "#c0392b", dashed: false, labelY: top + 12)
+        if let threshold {
+            svg += marker(threshold, "threshold \(Self.decimal(threshold, digits: 6))", colour: "#c0392b", dashed: false, labelY: top + 12,
+                          preferLeft: suggested.map { $0 > threshold } ?? false)
         }
-        if let suggested, suggested.isFinite {
+        if let suggested {
             svg += marker(suggested, "suggested \(Self.decimal(suggested, digits: Self.decimals(forStep: binWidth) + 1))",
-                          colour: "#2e7d32", dashed: true, labelY: top + 28)
+                          colour: "#2e7d32", dashed: true, labelY: top + 28, preferLeft: threshold.map { $0 >= suggested } ?? false)
         }
         svg += "</svg>\n"
         return svg
@@ -363,10 +368,11 @@ extension ScoreHistogram {
         return max(least, Int((-log10(step) - 1e-9).rounded(.up)))
     }
 
-    /// `value` with at most `digits` decimals, trailing zeros removed (`0.80` is `0.8`, `1.0` is `1`).
-    static func decimal(_ value: Double, digits: Int) -> String {
+    /// `value` with `digits` decimals, trailing zeros removed unless `trimmed` is false (`0.80` is `0.8`,
+    /// `1.00` is `1`).
+    static func decimal(_ value: Double, digits: Int, trimmed: Bool = true) -> String {
         var text = String(format: "%.\(max(0, digits))f", value)
-        if text.contains(".") {
+        if trimmed && text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }

@@ -1,0 +1,371 @@
+internal import ArgumentParser
+internal import Foundation
+internal import JigsawCSV
+internal import JigsawLinkage
+internal import JigsawTokens
+
+/// `jigsaw evaluate`: precision, recall and F1 of a links file against known true pairs, overall, by stage
+/// and by group.
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Measure links against known true pairs: precision, recall and F1 overall, by stage and by group.",
+        discussion: """
+            A link whose pair is in the truth file is a true positive (TP), one whose pair is not is a false positive (FP), and a true pair that no link names is a false negative (FN); the truth file is taken to list every true pair. Precision is TP/(TP+FP), recall TP/(TP+FN), F1 2TP/(2TP+FP+FN); a ratio over nothing prints as "–". A pair listed twice counts once. Ids are compared after removing surrounding spaces and tabs; truth rows with a blank id are skipped.
+
+            By stage (from the links file's stage column): a stage's precision is that of the links it made, and its recall is the share of all true pairs that it found (not of those still unmatched when it ran), so the stages' recalls add up to the overall recall; the cumulative recall is that of the stages up to and including it.
+
+            By group (--by, a column carried into the links file): a link counts in the group it carries. A true pair that no link names counts in the group of its left id's first link, else in the group --groups gives its left id, else in "(unknown)". Blank group values print as "(blank)".
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The links CSV written by jigsaw link.", valueName: "links.csv"))
+    var links: String
+
+    @Option(name: .long, help: ArgumentHelp("The true pairs: a CSV with a left id and a right id per row.", valueName: "truth.csv"))
+    var truth: String
+
+    @Option(name: .long, help: ArgumentHelp("A column of the links file to report by (a carried column such as a SEND flag).", valueName: "column"))
+    var by: String?
+
+    @Option(name: .customLong("left-id-column"), help: ArgumentHelp("The links file's left id column.", valueName: "column"))
+    var leftIDColumn: String = "left_id"
+
+    @Option(name: .customLong("right-id-column"), help: ArgumentHelp("The links file's right id column.", valueName: "column"))
+    var rightIDColumn: String = "right_id"
+
+    @Option(name: .customLong("stage-column"), help: ArgumentHelp("The links file's stage column; without it, no results by stage.", valueName: "column"))
+    var stageColumn: String = "stage"
+
+    @Option(name: .customLong("truth-left"), help: ArgumentHelp("The truth file's left id column (default: its first column).", valueName: "column"))
+    var truthLeft: String?
+
+    @Option(name: .customLong("truth-right"), help: ArgumentHelp("The truth file's right id column (default: its second column).", valueName: "column"))
+    var truthRight: String?
+
+    @Option(name: .long, help: ArgumentHelp("A CSV giving each left id's group, for true pairs that no link names (needs --by).", valueName: "file.csv"))
+    var groups: String?
+
+    @Option(name: .customLong("groups-id"), help: ArgumentHelp("The --groups file's left id column (default: its first column).", valueName: "column"))
+    var groupsID: String?
+
+    @Option(name: .customLong("groups-column"), help: ArgumentHelp("The --groups file's group column (default: the --by column's name).", valueName: "column"))
+    var groupsColumn: String?
+
+    @Option(name: .long, help: ArgumentHelp("Output: table (default) or csv (section,name,links,true_pairs,true_positives,false_positives,false_negatives,precision,recall,cumulative_recall,f1).", valueName: "format"))
+    var format: String = "table"
+
+    @Flag(name: .long, help: "No summary on standard error.")
+    var quiet = false
+
+    @OptionGroup var csvOptions: CSVInputOptions
+
+    func validate() throws {
+        guard ["table", "csv"].contains(format) else { throw ValidationError("--format must be table or csv") }
+        if groups != nil && by == nil { throw ValidationError("--groups needs --by to name the group column of the links file") }
+        if groups == nil && (groupsID != nil || groupsColumn != nil) { throw ValidationError("--groups-id and --groups-column need --groups") }
+        if [links, truth, groups].filter({ $0 == "-" }).count > 1 { throw ValidationError("only one input can be standard input (-)") }
+    }
+
+    func run() async throws {
+        let dialect = try csvOptions.dialect()
+        let ragged = try csvOptions.raggedPolicy()
+        var notes: [String] = []
+
+        // The links, with their stage and group.
+        let linksFile = try EvaluationCSV(path: links, dialect: dialect, ragged: ragged, columns: [
+            .named(leftIDColumn, role: "the left id; name it with --left-id-column"),
+            .named(rightIDColumn, role: "the right id; name it with --right-id-column"),
+            .optional(stageColumn),
+            by.map { .named($0, role: "the --by column") } ?? .absent,
+        ])
+        let hasStages = linksFile.has(2)
+        var predicted: [LinkageEvaluation.PredictedLink] = []
+        var groupOfLeft: [String: String] = [:]
+        let linkRows = try linksFile.forEachRow { values, line in
+            for (k, side) in [(0, "left"), (1, "right")] where values[k].isEmpty {
+                throw linksFile.failure("the \(side) id is blank; every link needs both ids", line: line, column: k)
+            }
+            let group = by == nil ? nil : (values[3].isEmpty ? "(blank)" : values[3])
+            predicted.append(LinkageEvaluation.PredictedLink(leftID: values[0], rightID: values[1], stage: hasStages ? values[2] : "", group: group))
+        }
+        if !hasStages { notes.append("\(display(links)) has no \"\(stageColumn)\" column, so there are no results by stage") }
+        if linkRows.dropped > 0 { notes.append("\(Console.count(linkRows.dropped)) ragged rows of \(display(links)) left out") }
+
+        // The true pairs.
+        let truthFile = try EvaluationCSV(path: truth, dialect: dialect, ragged: ragged, columns: [
+            truthLeft.map { .named($0, role: "the truth's left id; name it with --truth-left") } ?? .position(0, option: "--truth-left"),
+            truthRight.map { .named($0, role: "the truth's right id; name it with --truth-right") } ?? .position(1, option: "--truth-right"),
+        ])
+        if truthFile.index(0) == truthFile.index(1) {
+            throw CommandFailure.usage("--truth-left and --truth-right name the same column of \(display(truth)); name two different columns")
+        }
+        var pairs: [LinkageEvaluation.TruePair] = []
+        var blankTruth = 0
+        let truthRows = try truthFile.forEachRow { values, _ in
+            if values[0].isEmpty || values[1].isEmpty {
+                blankTruth += 1
+            } else {
+                pairs.append(LinkageEvaluation.TruePair(leftID: values[0], rightID: values[1]))
+            }
+        }
+        if blankTruth > 0 { notes.append("\(Console.count(blankTruth, "row")) of \(display(truth)) with a blank id skipped") }
+        if truthRows.dropped > 0 { notes.append("\(Console.count(truthRows.dropped)) ragged rows of \(display(truth)) left out") }
+
+        // Groups of left ids: from --groups, then (taking precedence) from the links themselves.
+        if let groups, let by {
+            let groupsFile = try EvaluationCSV(path: groups, dialect: dialect, ragged: ragged, columns: [
+                groupsID.map { .named($0, role: "the left id; name it with --groups-id") } ?? .position(0, option: "--groups-id"),
+                .named(groupsColumn ?? by, role: "the group; name it with --groups-column"),
+            ])
+            if groupsFile.index(0) == groupsFile.index(1) {
+                throw CommandFailure.usage("--groups-id and --groups-column name the same column of \(display(groups)); name two different columns")
+            }
+            var firstLine: [String: (group: String, line: Int)] = [:]
+            var blankIDs = 0
+            let groupRows = try groupsFile.forEachRow { values, line in
+                guard !values[0].isEmpty else {
+                    blankIDs += 1
+                    return
+                }
+                let group = values[1].isEmpty ? "(blank)" : values[1]
+                if let earlier = firstLine[values[0]] {
+                    guard earlier.group == group else {
+                        throw LinkError(.duplicateID, "this left id also appears on line \(earlier.line) with a different group; give each left id one group",
+                                        file: groups, line: line, column: groupsFile.describe(0))
+                    }
+                    return
+                }
+                firstLine[values[0]] = (group, line)
+                groupOfLeft[values[0]] = group
+            }
+            if blankIDs > 0 { notes.append("\(Console.count(blankIDs, "row")) of \(display(groups)) with a blank id skipped") }
+            if groupRows.dropped > 0 { notes.append("\(Console.count(groupRows.dropped)) ragged rows of \(display(groups)) left out") }
+        }
+        var seenLeft = Set<String>()
+        for link in predicted where seenLeft.insert(link.leftID).inserted {
+            if let group = link.group { groupOfLeft[link.leftID] = group }
+        }
+
+        let evaluation = LinkageEvaluation(links: predicted, truth: pairs, groupOfLeft: groupOfLeft)
+        Console.out(format == "csv" ? csvReport(evaluation, hasStages: hasStages) : tableReport(evaluation, hasStages: hasStages))
+
+        guard !quiet else { return }
+        var summary = "jigsaw evaluate: \(Console.count(evaluation.overall.links, "link")) against \(Console.count(evaluation.overall.truePairs, "true pair"))"
+        if evaluation.duplicateLinks > 0 { notes.append("\(Console.count(evaluation.duplicateLinks, "link")) repeating a pair listed earlier, counted once") }
+        if evaluation.duplicateTruePairs > 0 { notes.append("\(Console.count(evaluation.duplicateTruePairs, "true pair")) listed more than once, counted once") }
+        if by != nil, let unknown = evaluation.groups.first(where: { $0.group == LinkageEvaluation.unknownGroup }), unknown.counts.falseNegatives > 0 {
+            notes.append("\(Console.count(unknown.counts.falseNegatives, "true pair")) not linked and with no group for the left id\(groups == nil ? " (give one with --groups)" : ""), counted in \(LinkageEvaluation.unknownGroup)")
+        }
+        summary += notes.map { "\n  " + $0 }.joined()
+        Console.err(summary + "\n")
+    }
+
+    private func display(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+
+    // MARK: Reports
+
+    private static func ratio(_ value: Double?) -> String {
+        value.map { String(format: "%.4f", $0) } ?? "–"
+    }
+
+    private func tableReport(_ evaluation: LinkageEvaluation, hasStages: Bool) -> String {
+        let o = evaluation.overall
+        var lines = ["Overall"]
+        lines += Self.table(["links", "true pairs", "TP", "FP", "FN", "precision", "recall", "F1"], [[
+            Console.count(o.links), Console.count(o.truePairs), Console.count(o.truePositives), Console.count(o.falsePositives),
+            Console.count(o.falseNegatives), Self.ratio(o.precision), Self.ratio(o.recall), Self.ratio(o.f1),
+        ]], leftAligned: 0)
+        if hasStages {
+            lines += ["", "By stage"]
+            lines += Self.table(["stage", "links", "TP", "FP", "precision", "recall", "cumulative recall", "F1"], evaluation.stages.map { stage in
+                let c = stage.counts
+                return [stage.stage, Console.count(c.links), Console.count(c.truePositives), Console.count(c.falsePositives),
+                        Self.ratio(c.precision), Self.ratio(c.recall), Self.ratio(stage.cumulativeRecall), Self.ratio(c.f1)]
+            }, leftAligned: 1)
+            if evaluation.stages.isEmpty { lines.append("  (no links)") }
+            lines.append("  A stage's recall is the share of all true pairs that it found; the stages' recalls add up to the overall recall.")
+        }
+        if let by {
+            lines += ["", "By group (\(by))"]
+            lines += Self.table([by, "true pairs", "links", "TP", "FP", "FN", "precision", "recall", "F1"], evaluation.groups.map { group in
+                let c = group.counts
+                return [group.group, Console.count(c.truePairs), Console.count(c.links), Console.count(c.truePositives), Console.count(c.falsePositives),
+                        Console.count(c.falseNegatives), Self.ratio(c.precision), Self.ratio(c.recall), Self.ratio(c.f1)]
+            }, leftAligned: 1)
+            if evaluation.groups.isEmpty { lines.append("  (no links and no true pairs)") }
+            lines.append("  A link counts in its own group; a true pair not linked counts in its left id's group (from its links, else --groups, else \(LinkageEvaluation.unknownGroup)).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Columns padded to a common width, indented by two spaces: the first `leftAligned` columns flush left,
+    /// the rest flush right.
+    private static func table(_ header: [String], _ rows: [[String]], leftAligned: Int) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { k in all.map { $0[k].count }.max() ?? 0 }
+        return all.map { row in
+            "  " + row.enumerated().map { k, cell in
+                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                return k < leftAligned ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+    }
+
+    private func csvReport(_ evaluation: LinkageEvaluation, hasStages: Bool) -> String {
+        func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
+        func row(_ section: String, _ name: String, _ c: LinkageEvaluation.Counts, cumulative: Double? = nil) -> String {
+            Self.csvRow([section, name, String(c.links), String(c.truePairs), String(c.truePositives), String(c.falsePositives),
+                         String(c.falseNegatives), number(c.precision), number(c.recall), number(cumulative), number(c.f1)])
+        }
+        var text = Self.csvRow(["section", "name", "links", "true_pairs", "true_positives", "false_positives", "false_negatives",
+                                "precision", "recall", "cumulative_recall", "f1"])
+        text += row("overall", "", evaluation.overall, cumulative: evaluation.overall.recall)
+        if hasStages {
+            for stage in evaluation.stages { text += row("stage", stage.stage, stage.counts, cumulative: stage.cumulativeRecall) }
+        }
+        if by != nil {
+            for group in evaluation.groups { text += row("group", group.group, group.counts) }
+        }
+        return text
+    }
+
+    private static func csvRow(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\n"
+    }
+}
+
+/// A CSV file read for `jigsaw evaluate`: chosen columns' values as text, row by row. Values are trimmed of
+/// surrounding spaces and tabs; errors name the file, line and column, never a value.
+private final class EvaluationCSV {
+    /// A column to read.
+    enum Column {
+        /// A column named by the user; missing is an error naming `role`.
+        case named(String, role: String)
+        /// A column by position (0-based), when `option` was not given.
+        case position(Int, option: String)
+        /// A column read when present; its value is empty otherwise.
+        case optional(String)
+        /// No column: its value is always empty.
+        case absent
+    }
+
+    private let reader: CSVChunkReader
+    private let path: String
+    private let dialect: CSVDialect
+    private let ragged: RaggedRowPolicy
+    private let width: Int
+    private let indices: [Int?]
+    private let messageNames: [String]
+
+    init(path: String, dialect: CSVDialect, ragged: RaggedRowPolicy, columns: [Column]) throws {
+        reader = try CSVChunkReader(path: path, dialect: dialect)
+        self.path = path
+        self.dialect = dialect
+        self.ragged = ragged
+        let header = try reader.readHeader()
+        width = header.names.count
+        func find(_ name: String) throws -> Int? {
+            if header.names.filter({ $0 == name }).count > 1 {
+                throw CSVError(.duplicateColumn, "the header names column \"\(name)\" more than once; rename one of them", file: path, line: 1)
+            }
+            return header.index(of: name)
+        }
+        var messageNames = header.names.map { _ in "" }
+        indices = try columns.map { column in
+            switch column {
+            case .named(let name, let role):
+                guard let index = try find(name) else {
+                    throw CSVError(.missingColumn, "the header has no column \"\(name)\" (\(role)); its first line has \(header.names.count) fields", file: path, line: 1)
+                }
+                if CSVRecordParser.isPrintableColumnName(name) { messageNames[index] = header.names[index] }
+                return index
+            case .position(let index, let option):
+                guard index < header.names.count else {
+                    throw CSVError(.missingColumn, "the header has \(header.names.count) field\(header.names.count == 1 ? "" : "s"), so there is no column \(index + 1); name the column with \(option)", file: path, line: 1)
+                }
+                if CSVRecordParser.isPrintableColumnName(header.names[index]) { messageNames[index] = header.names[index] }
+                return index
+            case .optional(let name):
+                guard let index = try find(name) else { return nil }
+                if CSVRecordParser.isPrintableColumnName(name) { messageNames[index] = header.names[index] }
+                return index
+            case .absent:
+                return nil
+            }
+        }
+        self.messageNames = messageNames
+    }
+
+    /// Whether column `k` of those asked for is in the file.
+    func has(_ k: Int) -> Bool { indices[k] != nil }
+
+    /// The file column that column `k` of those asked for was found at.
+    func index(_ k: Int) -> Int? { indices[k] }
+
+    /// Column `k` described for messages: `"name" (column 3)`, or the position alone.
+    func describe(_ k: Int) -> String? {
+        indices[k].map { CSVRecordParser.describeColumn($0, names: messageNames) }
+    }
+
+    /// An input error at `line` in column `k`, reported with status 3.
+    func failure(_ message: String, line: Int, column k: Int) -> CommandFailure {
+        var location = "\(path == "-" ? "<stdin>" : path):\(line)"
+        if let column = describe(k) { location += ": column \(column)" }
+        return CommandFailure(status: .inputOutput, message: "\(location): \(message)")
+    }
+
+    /// Calls `body` with the asked-for columns' values and the line of every row that is not blank.
+    /// - Returns: the number of rows read and of ragged rows dropped.
+    func forEachRow(_ body: (_ values: [String], _ line: Int) throws -> Void) throws -> (rows: Int, dropped: Int) {
+        var fields: [CSVField] = []
+        var values = [String](repeating: "", count: indices.count)
+        var rows = 0, dropped = 0
+        while let chunk = try reader.nextChunk() {
+            let bytes = chunk.bytes
+            try bytes.withUnsafeBytes { raw in
+                var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine, bufferEnd: chunk.bufferEnd,
+                                             file: path, columnNames: messageNames)
+                while let record = try parser.next(fields: &fields) {
+                    if record.isBlank { continue }
+                    if fields.count != width {
+                        switch ragged {
+                        case .fail:
+                            throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(width); fix the row, or pass --on-ragged drop-row or keep",
+                                           file: path, line: record.line)
+                        case .dropRow:
+                            dropped += 1
+                            continue
+                        case .keep:
+                            break
+                        }
+                    }
+                    for (k, index) in indices.enumerated() {
+                        guard let index, index < fields.count else {
+                            values[k] = ""
+                            continue
+                        }
+                        let value = CSVFieldValue.unquoted(bytes, fields[index])
+                        guard let text = value.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
+                            throw CSVError(.invalidUTF8, "the field is not valid UTF-8; save the file as UTF-8", file: path, line: record.line,
+                                           column: CSVRecordParser.describeColumn(index, names: messageNames))
+                        }
+                        values[k] = Self.trimmed(text)
+                    }
+                    rows += 1
+                    try body(values, record.line)
+                }
+            }
+        }
+        return (rows, dropped)
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return String(text[first...last])
+    }
+}

@@ -65,3 +65,9 @@ with open(os.path.join(HERE, "council-extract.csv"), "w", newline="") as f:
         w.writerow([f"C{500 + i}", c["upn"].lower() if i == 2 else c["upn"], nhs, c["forename"], c["surname"],
                     c["dob"], c["sex"], c["postcode"], rng.choice(["", "K", "E"]), rng.randint(0, 1),
                     'moved school, "see file"' if i == 4 else ""])
+
+with open(os.path.join(HERE, "truth.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["child_id", "health_record_id"])
+    for i in range(6, 18):  # children 6..17 are in both extracts
+        w.writerow([f"C{500 + i - 6}", f"H{1000 + i}"])

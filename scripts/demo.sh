@@ -66,4 +66,13 @@ show "$jigsaw" encode "$council" -o "$out/council-shareable.csv" --schema exampl
 echo "the shareable health file holds ids, flags, tokens and CLKs, and no names, dates or postcodes:"
 head -2 "$out/health-shareable.csv" | cut -c1-160
 
+step "8. The council links the two shareable files locally: exact on NHS-number tokens, then Dice on CLKs, one-to-one."
+show "$jigsaw" link --left "$out/council-shareable.csv" --right "$out/health-shareable.csv" -o "$out/links.csv" \
+  --left-id child_id --right-id health_record_id --token nhs_number --threshold 0.8 \
+  --carry-left send --carry-right camhs --unmatched "$out/unmatched.csv" --histogram "$out/scores.svg"
+head -4 "$out/links.csv" | cut -c1-120
+
+step "9. Score the links against the synthetic truth, overall, by stage and by SEND group."
+show "$jigsaw" evaluate --links "$out/links.csv" --truth examples/truth.csv --by send
+
 step "Done. Outputs are in $out/."

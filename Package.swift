@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "JigsawTokens", targets: ["JigsawTokens"]),
         .library(name: "JigsawBloom", targets: ["JigsawBloom"]),
         .library(name: "JigsawLinkage", targets: ["JigsawLinkage"]),
+        .library(name: "JigsawSynth", targets: ["JigsawSynth"]),
         .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
         .executable(name: "jigsaw", targets: ["jigsaw"]),
     ],
@@ -31,10 +32,11 @@ let package = Package(
         // Popcount kernels with run-time choice of instruction set (C: Swift cannot multi-version a function).
         .target(name: "CJigsawDice"),
         .target(name: "JigsawLinkage", dependencies: ["CJigsawDice", "JigsawCSV"]),
+        .target(name: "JigsawSynth", dependencies: ["JigsawCSV", "JigsawIdentifiers"]),
         .target(
             name: "JigsawCLI",
             dependencies: [
-                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage",
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage", "JigsawSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JigsawSynthTests", dependencies: ["JigsawSynth"]),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )

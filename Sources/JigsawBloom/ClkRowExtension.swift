@@ -1,4 +1,5 @@
 internal import JigsawCSV
+internal import JigsawCrypto
 internal import JigsawTokens
 
 /// How encoded records are written.
@@ -26,6 +27,9 @@ final class ClkRowExtension: ExtractRowExtension {
     private var value: [UInt8] = []
     private var values: [String]
     private let profileBuilder: ProfileRecordBuilder?
+    /// Keys blocking-key texts (HMAC-SHA256 under the key file's `block` subkey); `nil` without blocking keys.
+    private let blockMac: PrekeyedHMAC?
+    private var blockHex: [[UInt8]] = []
     private let scratch = ByteBuffer(capacity: 1024)
     private var rawValues: [UnsafeRawBufferPointer] = []
     private var unquotedOffset: [Int]
@@ -41,7 +45,8 @@ final class ClkRowExtension: ExtractRowExtension {
     var replacesRow: Bool { format == .anonlink }
 
     init(encoder: ClkEncoder, featureColumns: [Int?], format: EncodeOutputFormat, onInvalid: InvalidValuePolicy,
-         fingerprint: String, file: String, messageNames: [String], countDuplicates: Bool, collectFindings: Bool) {
+         fingerprint: String, file: String, messageNames: [String], countDuplicates: Bool, collectFindings: Bool,
+         blockKey: SecretBytes? = nil) {
         self.encoder = encoder
         self.featureColumns = featureColumns
         self.format = format
@@ -57,6 +62,7 @@ final class ClkRowExtension: ExtractRowExtension {
         unquotedLength = [Int](repeating: 0, count: featureColumns.count)
         tally = EncodeTally(schema: encoder.schema)
         profileBuilder = encoder.schema.profile == nil ? nil : ProfileRecordBuilder(schema: encoder.schema)
+        blockMac = (encoder.schema.profile?.blocking.isEmpty ?? true) ? nil : blockKey.map { key in key.withUnsafeBytes { PrekeyedHMAC(.sha256, key: $0) } }
     }
 
     func prepare(fields: [CSVField], raw: UnsafeRawBufferPointer, line: Int) throws -> Bool {
@@ -77,7 +83,16 @@ final class ClkRowExtension: ExtractRowExtension {
                 }
                 values[feature] = text
             }
-            let (featureValues, salt) = profileBuilder.build(values, problems: &problems)
+            let (featureValues, salt, normalised) = profileBuilder.buildWithNormalised(values, problems: &problems)
+            if let blockMac {
+                // Keyed blocking keys: 16 bytes of HMAC-SHA256 as hex; blank when a part is missing.
+                blockHex = profileBuilder.blockingTexts(normalised).map { text in
+                    guard let text else { return [] }
+                    var digest = [UInt8](repeating: 0, count: 32)
+                    Array(text.utf8).withUnsafeBytes { m in digest.withUnsafeMutableBytes { blockMac.authenticate(m, into: $0) } }
+                    return Array(Hex.encode(Array(digest.prefix(16))).utf8)
+                }
+            }
             popcount = try clk.withUnsafeMutableBytes { try encoder.encode(featureValues, into: $0, problems: &problems, salt: salt) }
         } else {
             // clkhash mode: hand the raw bytes straight to the encoder; only unseen values become text.
@@ -154,6 +169,10 @@ final class ClkRowExtension: ExtractRowExtension {
             StandardBase64.append(clk, to: output)
             output.append(delimiter)
             output.append(fingerprint)
+            for key in blockHex {
+                output.append(delimiter)
+                output.append(key)
+            }
         case .anonlink:
             output.append(Self.jsonSeparator)
             StandardBase64.append(clk, to: output)

@@ -4,8 +4,9 @@ public enum DefaultSchemas {
     /// double-barrelled names), surname Soundex, date of birth as separate parts, sex, and postcode with
     /// its sector and district. Source settings (`column`, the date's `sourceFormat`, the sex `codebook`)
     /// describe each partner's extract and may differ between partners without changing the fingerprint.
-    /// Hardening is off until the linkage-quality measurements choose it; each option can be switched on
-    /// in the `hardening` object.
+    /// Three keyed blocking keys (year of birth with surname initial; date of birth; postcode district
+    /// with forename initial) let `jigsaw link --block` compare only plausible pairs. Hardening is off until
+    /// the linkage-quality measurements choose it; each option can be switched on in `hardening`.
     public static let childrensProfile = #"""
     {
       "format": "jigsaw-profile/1",
@@ -32,6 +33,11 @@ public enum DefaultSchemas {
          "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}},
         {"identifier": "postcode_district", "column": "postcode", "normaliser": {"type": "postcode"}, "derive": "postcode-district",
          "hashing": {"comparison": {"type": "exact"}, "strategy": {"bitsPerToken": 20}, "hash": {"type": "blakeHash"}}}
+      ],
+      "blocking": [
+        {"name": "yob_surname_initial", "parts": ["date_of_birth:year", "surname:initial"]},
+        {"name": "date_of_birth", "parts": ["date_of_birth"]},
+        {"name": "postcode_district_initial", "parts": ["postcode:district", "forename:initial"]}
       ],
       "hardening": {}
     }

@@ -1,4 +1,5 @@
 public import JigsawCSV
+public import JigsawCrypto
 internal import Foundation
 public import JigsawTokens
 
@@ -33,6 +34,7 @@ public enum EncodeRunner {
     ///   - protectedPaths: other files the run reads (key, schema, secret), which the output may never replace.
     ///   - finding: called with each invalid feature value, in input order (for `--report`); when `nil`,
     ///     findings are not collected at all, so memory does not grow with the file.
+    ///   - blockKey: the key file's `block` subkey, needed when a profile defines blocking keys.
     ///   - progress: called with the running row count.
     /// - Returns: the counts.
     /// - Throws: ``CSVError``, ``TokenisationError``, ``LinkageSchemaError`` or a crypto error.
@@ -42,7 +44,7 @@ public enum EncodeRunner {
         keep: [String] = [], format: EncodeOutputFormat = .csv, tokenBytes: Int = TokenDeriver.fullTokenBytes,
         onInvalid: InvalidValuePolicy = .blank, onRagged: RaggedRowPolicy = .fail, countDuplicates: Bool = false,
         schemaFile: String? = nil, protectedPaths: [String] = [],
-        finding: ((FeatureFinding) throws -> Void)? = nil,
+        finding: ((FeatureFinding) throws -> Void)? = nil, blockKey: SecretBytes? = nil,
         progress: (Int) -> Void = { _ in }
     ) async throws -> EncodeSummary {
         // Smaller chunks than tokenising: encoding costs more per byte, so finer chunks balance the cores better.
@@ -61,6 +63,9 @@ public enum EncodeRunner {
             }
             featureColumns.append(feature.isIgnored ? nil : index)
         }
+        if let blocking = schema.profile?.blocking, !blocking.isEmpty, blockKey == nil {
+            throw LinkageSchemaError(path: "$.blocking", message: "blocking keys are keyed with the key file's block subkey; give --key (a clkhash secret alone cannot key them)", file: schemaFile)
+        }
         let plan = try ExtractTokeniser(
             file: input, header: header, dialect: dialect, columns: tokenColumns, keys: tokenKeys,
             tokenBytes: tokenBytes, onInvalid: onInvalid, onRagged: onRagged, emitOutput: true, keepOnly: keep,
@@ -70,7 +75,8 @@ public enum EncodeRunner {
         var encoding = EncodeTally(schema: schema)
         switch format {
         case .csv:
-            try destination.write(plan.outputHeader(byteOrderMark: reader.hasByteOrderMark, extraNames: ["clk", "clk_schema"]))
+            try destination.write(plan.outputHeader(byteOrderMark: reader.hasByteOrderMark,
+                                                    extraNames: ["clk", "clk_schema"] + (schema.profile?.blocking ?? []).map { "block_\($0.name)" }))
         case .anonlink:
             try destination.write(Array("{\n  \"clks\": [".utf8))
         }
@@ -86,7 +92,7 @@ public enum EncodeRunner {
             defer { pool.give(encoder) }
             let row = ClkRowExtension(encoder: encoder, featureColumns: columns, format: format, onInvalid: onInvalid,
                                       fingerprint: fingerprint, file: input, messageNames: plan.messageNames, countDuplicates: countDuplicates,
-                                      collectFindings: collect)
+                                      collectFindings: collect, blockKey: blockKey)
             let result = try plan.process(chunk, into: output, rowExtension: row)
             return (result, row.tally, row.findings)
         }) { result, output in

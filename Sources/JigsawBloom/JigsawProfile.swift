@@ -8,6 +8,45 @@ public struct JigsawProfile: Sendable, Equatable {
     public var features: [ProfileFeature]
     /// Record-level hardening applied after hashing.
     public var hardening: Hardening
+    /// Blocking keys written beside each CLK (keyed with the key file's `block` subkey).
+    public var blocking: [BlockingKeySpec] = []
+}
+
+/// A blocking key: parts of normalised feature values joined and keyed, so that two partners' records
+/// with equal parts get equal keys, and `jigsaw link --block` compares only records sharing a key.
+public struct BlockingKeySpec: Sendable, Equatable {
+    /// The key's name; the output column is `block_<name>`.
+    public var name: String
+    /// The parts: a feature's index and what to take of its normalised value.
+    public var parts: [(feature: Int, part: BlockingPart)]
+
+    /// Creates a key specification.
+    /// - Parameters:
+    ///   - name: the key's name.
+    ///   - parts: feature indices and parts.
+    public init(name: String, parts: [(feature: Int, part: BlockingPart)]) {
+        self.name = name
+        self.parts = parts
+    }
+
+    /// Equal names and parts.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.name == b.name && a.parts.map(\.feature) == b.parts.map(\.feature) && a.parts.map(\.part) == b.parts.map(\.part)
+    }
+}
+
+/// What a blocking key takes from a feature's normalised value.
+public enum BlockingPart: String, Sendable, Equatable, CaseIterable {
+    /// The whole normalised value.
+    case value
+    /// The year of a date of birth.
+    case year
+    /// The first letter of a name.
+    case initial
+    /// The postcode district (outward code).
+    case district
+    /// The postcode sector.
+    case sector
 }
 
 /// How a profile feature gets its value from a record.

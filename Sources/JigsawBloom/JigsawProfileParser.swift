@@ -6,7 +6,7 @@ enum JigsawProfileParser {
     static let formatTag = "jigsaw-profile/1"
 
     static func parse(_ root: JSONNode) throws(LinkageSchemaError) -> LinkageSchema {
-        let object = try root.object(allowed: ["format", "description", "clkConfig", "features", "hardening"])
+        let object = try root.object(allowed: ["format", "description", "clkConfig", "features", "hardening", "blocking"])
         if let description = object["description"] { _ = try description.string() }
         guard let clkConfig = object["clkConfig"] else { throw root.error("has no \"clkConfig\"") }
         let (length, xorFolds, kdf, warnings) = try LinkageSchemaParser.parseClkConfig(clkConfig)
@@ -29,7 +29,10 @@ enum JigsawProfileParser {
         if let hardeningNode = object["hardening"] {
             hardening = try parseHardening(hardeningNode, features: features, profile: &profileFeatures, length: length)
         }
-        let profile = JigsawProfile(features: profileFeatures, hardening: hardening)
+        var profile = JigsawProfile(features: profileFeatures, hardening: hardening)
+        if let blockingNode = object["blocking"] {
+            profile.blocking = try parseBlocking(blockingNode, features: features)
+        }
         return LinkageSchema(length: length, xorFolds: xorFolds, kdf: kdf, features: features, warnings: warnings, profile: profile)
     }
 
@@ -109,6 +112,36 @@ enum JigsawProfileParser {
         default:
             throw typeNode.error("must be none, name, forename, surname, date-of-birth, sex or postcode")
         }
+    }
+
+    private static func parseBlocking(_ node: JSONNode, features: [FeatureSpec]) throws(LinkageSchemaError) -> [BlockingKeySpec] {
+        var keys: [BlockingKeySpec] = []
+        var names = Set<String>()
+        for item in try node.array() {
+            let object = try item.object(allowed: ["name", "parts"])
+            guard let nameNode = object["name"] else { throw item.error("has no \"name\"") }
+            let name = try nameNode.string()
+            guard !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) else {
+                throw nameNode.error("must be lowercase letters, digits and underscores")
+            }
+            guard names.insert(name).inserted else { throw nameNode.error("\"\(name)\" names two blocking keys") }
+            guard let partsNode = object["parts"] else { throw item.error("has no \"parts\" (e.g. [\"date_of_birth:year\", \"surname:initial\"])") }
+            var parts: [(feature: Int, part: BlockingPart)] = []
+            for partNode in try partsNode.array() {
+                let text = try partNode.string()
+                let pieces = text.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let feature = features.firstIndex(where: { $0.identifier == pieces[0] }) else {
+                    throw partNode.error("names no feature of this profile")
+                }
+                guard let part = BlockingPart(rawValue: pieces.count > 1 ? pieces[1] : "value") else {
+                    throw partNode.error("takes one of \(BlockingPart.allCases.map(\.rawValue).joined(separator: ", ")) after the colon")
+                }
+                parts.append((feature, part))
+            }
+            guard !parts.isEmpty else { throw partsNode.error("is empty") }
+            keys.append(BlockingKeySpec(name: name, parts: parts))
+        }
+        return keys
     }
 
     private static func parseHardening(_ node: JSONNode, features: [FeatureSpec], profile: inout [ProfileFeature], length: Int) throws(LinkageSchemaError) -> Hardening {

@@ -61,6 +61,34 @@ struct ProfileRecordBuilder {
     ///   - problems: receives invalid features.
     /// - Returns: the feature values and the record's salt.
     func build(_ raw: [String], problems: inout [FeatureProblem]) -> (values: [String], salt: [UInt8]?) {
+        let (values, salt, _) = buildWithNormalised(raw, problems: &problems)
+        return (values, salt)
+    }
+
+    /// The blocking keys' plain texts for a record (parts joined by U+001F), or `nil` for a key with a
+    /// missing part; the caller keys them before they leave the process.
+    func blockingTexts(_ normalised: [String?]) -> [String?] {
+        profile.blocking.map { key in
+            var parts: [String] = []
+            for (feature, part) in key.parts {
+                guard let value = normalised[feature], !value.isEmpty else { return nil }
+                let piece: String? = switch part {
+                case .value: value
+                case .year: String(value.prefix(4))
+                case .initial: NameNormaliser.initial(of: value)
+                case .district: PostcodeNormaliser.district(of: value)
+                case .sector: PostcodeNormaliser.sector(of: value)
+                }
+                guard let piece, !piece.isEmpty else { return nil }
+                parts.append(piece)
+            }
+            return "block:\(key.name):" + parts.joined(separator: Self.separator)
+        }
+    }
+
+    /// Builds the feature values, the salt, and each feature's normalised value (before derivation).
+    func buildWithNormalised(_ raw: [String], problems: inout [FeatureProblem]) -> (values: [String], salt: [UInt8]?, normalised: [String?]) {
+        var normalisedValues = [String?](repeating: nil, count: raw.count)
         var values = [String](repeating: "", count: raw.count)
         var salt: [UInt8]?
         for index in raw.indices {
@@ -72,6 +100,7 @@ struct ProfileRecordBuilder {
                 problems.append(FeatureProblem(feature: index, reason: Self.reason(failure)))
                 continue
             }
+            normalisedValues[index] = normalised
             if index == saltFeature, let source = profile.hardening.salt {
                 let text = source.part == "year" ? String(normalised.prefix(4)) : normalised
                 salt = Array(text.utf8)
@@ -98,6 +127,6 @@ struct ProfileRecordBuilder {
                 values[index] = PostcodeNormaliser.district(of: normalised) ?? ""
             }
         }
-        return (values, salt)
+        return (values, salt, normalisedValues)
     }
 }

@@ -61,6 +61,9 @@ extension LinkageSchema {
             }
             lines.append(line)
         }
+        for key in profile?.blocking ?? [] {
+            lines.append("blocking=\(key.name):" + key.parts.map { "\($0.feature).\($0.part.rawValue)" }.joined(separator: "+"))
+        }
         if let hardening = profile?.hardening {
             var line = "hardening"
             if let salt = hardening.salt { line += ";salt=\(salt.feature.debugDescription):\(salt.part)" }

@@ -67,7 +67,8 @@ struct EncodeCommand: AsyncParsableCommand {
 
         var keyFile: KeyFile?
         var tokenKeys: DerivedKeys?
-        if clkhashSecretFile == nil || !tokenColumns.isEmpty {
+        let needsBlockKey = !(linkageSchema.profile?.blocking.isEmpty ?? true)
+        if clkhashSecretFile == nil || !tokenColumns.isEmpty || needsBlockKey {
             let (file, keys) = try keyOptions.load()
             keyFile = file
             tokenKeys = keys
@@ -82,6 +83,7 @@ struct EncodeCommand: AsyncParsableCommand {
             secretSource = "key \"\(keyFile!.id)\", fingerprint \(tokenKeys!.fingerprint), context \"\(tokenKeys!.context)\"\(keyFile!.isExample ? " (EXAMPLE KEY)" : "")"
         }
         let featureKeys = try FeatureKeys(secret: secret, schema: linkageSchema)
+        let blockKey = needsBlockKey ? try tokenKeys?.subkey(.block) : nil
 
         // The outputs may never replace anything this run reads: input, key, schema, secret, or each other.
         let protected = [schema, keyOptions.path, clkhashSecretFile].compactMap { $0 }
@@ -98,6 +100,7 @@ struct EncodeCommand: AsyncParsableCommand {
             finding: reportFile.map { file in
                 { finding in try file.add(line: finding.line, name: finding.feature, reason: finding.reason.rawValue) }
             },
+            blockKey: blockKey,
             progress: progress.update(rows:))
         progress.finish()
         try reportFile?.commit()

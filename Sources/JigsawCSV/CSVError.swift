@@ -59,9 +59,21 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `file:line: column C: message`, the form editors and people both read.
     public var description: String {
-        var location = file == "-" ? "<stdin>" : file
-        if let line { location += ":\(line)" }
-        if let column { location += ": column \(column)" }
-        return "\(location): \(message)"
+        locatedMessage(message, file: file, line: line, column: column)
     }
+}
+
+/// `file:line: column C: message` (standard input shown as `<stdin>`), the one layout of every located
+/// error message, whichever module raises it.
+/// - Parameters:
+///   - message: what is wrong.
+///   - file: the file, if any.
+///   - line: the line, if any.
+///   - column: the column's description, if any.
+/// - Returns: the message with its location in front.
+package func locatedMessage(_ message: String, file: String?, line: Int?, column: String?) -> String {
+    var location = file.map { $0 == "-" ? "<stdin>" : $0 } ?? ""
+    if let line { location += ":\(line)" }
+    if let column { location += (location.isEmpty ? "" : ": ") + "column \(column)" }
+    return location.isEmpty ? message : "\(location): \(message)"
 }

@@ -1,3 +1,4 @@
+internal import JigsawCSV
 /// A linkage input that cannot be used, with where the problem is. Never quotes a value.
 public struct LinkError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What is wrong.
@@ -42,9 +43,6 @@ public struct LinkError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `file:line: column C: message`.
     public var description: String {
-        var location = file.map { $0 == "-" ? "<stdin>" : $0 } ?? ""
-        if let line { location += ":\(line)" }
-        if let column { location += (location.isEmpty ? "" : ": ") + "column \(column)" }
-        return location.isEmpty ? message : "\(location): \(message)"
+        locatedMessage(message, file: file, line: line, column: column)
     }
 }

@@ -1,3 +1,4 @@
+internal import JigsawCSV
 public import JigsawIdentifiers
 
 /// A run stopped because of the data's content under `--on-invalid fail`, or a plan that cannot work.
@@ -43,9 +44,6 @@ public struct TokenisationError: Error, CustomStringConvertible, Sendable, Equat
 
     /// `file:line: column C: message`.
     public var description: String {
-        var location = file == "-" ? "<stdin>" : file
-        if let line { location += ":\(line)" }
-        if let column { location += ": column \(column)" }
-        return "\(location): \(message)"
+        locatedMessage(message, file: file, line: line, column: column)
     }
 }

@@ -35,6 +35,7 @@ bench: release
 	@bash Tests/Benchmarks/tokenise/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/encode/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/link/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/link/scale.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	cd Tests/Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 clean:

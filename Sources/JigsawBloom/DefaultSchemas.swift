@@ -4,8 +4,10 @@ public enum DefaultSchemas {
     /// double-barrelled names), surname Soundex, date of birth as separate parts, sex, and postcode with
     /// its sector and district. Source settings (`column`, the date's `sourceFormat`, the sex `codebook`)
     /// describe each partner's extract and may differ between partners without changing the fingerprint.
-    /// Three keyed blocking keys (year of birth with surname initial; date of birth; postcode district
-    /// with forename initial) let `jigsaw link --block` compare only plausible pairs. Hardening is off until
+    /// Three keyed blocking keys (year of birth with surname initial; year of birth with forename
+    /// initial; postcode district with forename initial) let `jigsaw link --block` compare only plausible
+    /// pairs. They are deliberately coarse: anyone holding the key can test guesses against a keyed value,
+    /// and a coarse value (a year and a letter) reveals far less than a full date of birth would. Hardening is off until
     /// the linkage-quality measurements choose it; each option can be switched on in `hardening`.
     public static let childrensProfile = #"""
     {
@@ -36,7 +38,7 @@ public enum DefaultSchemas {
       ],
       "blocking": [
         {"name": "yob_surname_initial", "parts": ["date_of_birth:year", "surname:initial"]},
-        {"name": "date_of_birth", "parts": ["date_of_birth"]},
+        {"name": "yob_forename_initial", "parts": ["date_of_birth:year", "forename:initial"]},
         {"name": "postcode_district_initial", "parts": ["postcode:district", "forename:initial"]}
       ],
       "hardening": {}

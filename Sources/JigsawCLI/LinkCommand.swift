@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawLinkage
+internal import JigsawTokens
 
 /// `jigsaw link`: staged one-to-one linkage of two shareable files.
 struct LinkCommand: AsyncParsableCommand {
@@ -59,7 +60,7 @@ struct LinkCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write an SVG histogram of the fuzzy candidates' similarities, with the threshold and a suggested threshold marked (a text histogram goes to standard error).", valueName: "file.svg"))
     var histogram: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --histogram: search candidates down to this similarity so the non-match scores show (default 0.5).", valueName: "s"))
+    @Option(name: .long, help: ArgumentHelp("With --histogram: search candidates down to this similarity so the non-match scores show.", valueName: "s"))
     var histogramFloor: Double = 0.5
 
     @Flag(name: .long, help: "Replace outputs that exist.")
@@ -75,6 +76,15 @@ struct LinkCommand: AsyncParsableCommand {
         guard !noFuzzy || !token.isEmpty else { throw ValidationError("--no-fuzzy needs at least one --token column") }
         guard LinkSolver(rawValue: solver) != nil else { throw ValidationError("--solver must be greedy or optimal") }
         guard block.isEmpty || lsh == nil else { throw ValidationError("choose --block or --lsh, not both") }
+        guard histogram == nil || !noFuzzy else { throw ValidationError("--histogram shows the fuzzy stage's scores; it cannot go with --no-fuzzy") }
+        guard histogramFloor > 0, histogramFloor <= 1 else { throw ValidationError("--histogram-floor must be above 0 and at most 1") }
+        guard !(left == "-" && right == "-") else { throw ValidationError("only one of --left and --right can be standard input") }
+        guard (left != "-" || leftID != nil) && (right != "-" || rightID != nil) else {
+            throw ValidationError("a side read from standard input needs its id column named (--left-id or --right-id)")
+        }
+        guard csvOptions.onRagged == RaggedRowPolicy.fail.rawValue else {
+            throw ValidationError("link needs every row to have the header's fields; --on-ragged is not available here")
+        }
         if let lsh {
             let parts = lsh.split(separator: ":").compactMap { Int($0) }
             guard parts.count == 2, parts[0] >= 1, parts[0] <= 1_000, (1...64).contains(parts[1]) else {
@@ -114,8 +124,9 @@ struct LinkCommand: AsyncParsableCommand {
 
         // Links, with carried columns; names that would clash get a side prefix.
         var names = ["left_id", "right_id", "stage", "similarity"]
-        for name in carryLeft { names.append(names.contains(name) || carryRight.contains(name) ? "left_\(name)" : name) }
-        for name in carryRight { names.append(names.contains(name) ? "right_\(name)" : name) }
+        let fixed = Set(names)
+        for name in carryLeft { names.append(fixed.contains(name) || carryRight.contains(name) ? "left_\(name)" : name) }
+        for name in carryRight { names.append(fixed.contains(name) || carryLeft.contains(name) ? "right_\(name)" : name) }
         var text = csvRow(names)
         for link in links {
             var fields = [leftSide.ids[Int(link.left)], rightSide.ids[Int(link.right)], stageNames[link.stage],
@@ -151,8 +162,8 @@ struct LinkCommand: AsyncParsableCommand {
         guard !quiet else { return }
         var lines = ["jigsaw link: \(Console.count(leftSide.ids.count)) left and \(Console.count(rightSide.ids.count)) right records, \(Console.count(links.count, "link"))"]
         for (stage, name) in stageNames.enumerated() where stage < pairs.count || !noFuzzy {
-            lines.append(String(format: "  %@: %@ (%@ candidate pairs, %.2f s)", name, Console.count(summary.matchesByStage[stage], "match").replacingOccurrences(of: "matchs", with: "matches"),
-                                Console.count(summary.candidatesByStage[stage]), summary.secondsByStage[stage]))
+            lines.append(String(format: "  %@: %@ (%@, %.2f s)", name, Console.count(summary.matchesByStage[stage], "match").replacingOccurrences(of: "matchs", with: "matches"),
+                                Console.count(summary.candidatesByStage[stage], "candidate pair"), summary.secondsByStage[stage]))
         }
         if !noFuzzy {
             let method = blocking == .none ? "by popcount" : (lsh != nil ? "by LSH blocking (\(lsh!))" : "by blocking keys")
@@ -160,7 +171,11 @@ struct LinkCommand: AsyncParsableCommand {
             let reduction = considered == 0 ? 0 : 100 * Double(summary.skipped) / Double(considered)
             lines.append(String(format: "  fuzzy stage: threshold %@, %@ CLK comparisons, %@ pairs ruled out %@ (reduction %.2f%%; %@ kernel)",
                                 String(threshold), Console.count(summary.comparisons), Console.count(summary.skipped), method, reduction, FilterStore.kernelName))
-            if let fingerprint = leftSide.schemaFingerprints.first { lines.append("  schema fingerprint \(fingerprint) on both sides") }
+            if let fingerprint = leftSide.schemaFingerprints.first, rightSide.schemaFingerprints.first == fingerprint {
+                lines.append("  schema fingerprint \(fingerprint) on both sides")
+            } else if leftSide.schemaFingerprints.isEmpty || rightSide.schemaFingerprints.isEmpty {
+                lines.append("  warning: a side has no clk_schema column, so the schemas could not be compared; confirm the schema fingerprints with your partner")
+            }
         }
         lines.append("  unmatched: \(Console.count(leftSide.ids.count - links.count)) left, \(Console.count(rightSide.ids.count - links.count)) right")
         Console.err((lines + histogramLines).joined(separator: "\n") + "\n")

@@ -11,6 +11,8 @@ public struct LinkError: Error, CustomStringConvertible, Sendable, Equatable {
         case schemaMismatch = "link.schema-mismatch"
         /// The same record id appears twice.
         case duplicateID = "link.duplicate-id"
+        /// A record has no id.
+        case blankID = "link.blank-id"
         /// Options that cannot work together.
         case badOptions = "link.bad-options"
     }

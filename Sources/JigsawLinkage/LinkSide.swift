@@ -79,7 +79,11 @@ public struct LinkSide: Sendable {
                     func text(_ index: Int) -> String {
                         String(decoding: CSVFieldValue.unquoted(bytes, fields[index]), as: UTF8.self)
                     }
-                    let id = text(idIndex)
+                    let id = text(idIndex).trimmingCharacters(in: .whitespaces)
+                    guard !id.isEmpty else {
+                        throw LinkError(.blankID, "the record id is blank; every record needs an id", file: path, line: record.line,
+                                        column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
+                    }
                     if let earlier = firstLine[id] {
                         throw LinkError(.duplicateID, "the record id on this line also appears on line \(earlier); ids must be unique", file: path, line: record.line,
                                         column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
@@ -106,7 +110,7 @@ public struct LinkSide: Sendable {
                     }
                     for (k, index) in carryIndices.enumerated() { carried[k].append(text(index)) }
                     for (k, index) in blockIndices.enumerated() {
-                        let key = text(index)
+                        let key = text(index).trimmingCharacters(in: .whitespaces)
                         blockKeys[k].append(key.isEmpty ? nil : key)
                     }
                 }

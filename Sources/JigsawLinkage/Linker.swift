@@ -137,8 +137,12 @@ public enum Linker {
                 summary.skipped = lefts.count * rights.count - comparisons
             }
             if histogramFloor != nil {
-                summary.histogram = ScoreHistogram(scores: pairs.map(\.similarity), binCount: 50, range: searchThreshold...1)
-                pairs.removeAll { $0.similarity < threshold }
+                summary.histogram = ScoreHistogram(scores: pairs.map(\.similarity), binCount: 50, range: min(searchThreshold, 0.98)...1)
+                // Keep exactly the candidates a search at the threshold finds (anonlink's pre-filter included).
+                pairs.removeAll { pair in
+                    let a = Int(leftFilters.popcounts[Int(pair.left)]), b = Int(rightFilters.popcounts[Int(pair.right)])
+                    return pair.similarity < threshold || Double(abs(a - b)) > (Double(2 * a) * (1.0 / threshold - 1.0)).rounded(.towardZero)
+                }
             }
             let kept = solver.solve(pairs, &leftMatched, &rightMatched)
             for k in kept {

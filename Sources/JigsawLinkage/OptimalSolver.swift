@@ -3,7 +3,8 @@
 ///
 /// Greedy can lose two good links to one slightly better one; this solver keeps the assignment with the
 /// largest sum of similarities. Components larger than ``maximumComponent`` records are solved greedily
-/// (the Hungarian method is cubic in the component's size), and counted so the run can report it.
+/// (the Hungarian method is cubic in the component's size); ``solve(_:leftMatched:rightMatched:)`` returns
+/// how many were.
 /// Hand-written: no Swift package here offers an assignment solver.
 public enum OptimalSolver {
     /// The largest component (left plus right records) solved exactly.

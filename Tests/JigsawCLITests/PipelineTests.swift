@@ -19,13 +19,13 @@ struct PipelineTests {
                                   "--keep", "send", "--column", "nhs_number=nhs-number", "--quiet"] + key)
         #expect(health.status == 0 && council.status == 0)
         let header = try ws.read("h.csv").split(whereSeparator: \.isNewline)[0]
-        #expect(header == "health_record_id,nhs_number,clk,clk_schema,block_yob_surname_initial,block_date_of_birth,block_postcode_district_initial")
+        #expect(header == "health_record_id,nhs_number,clk,clk_schema,block_yob_surname_initial,block_yob_forename_initial,block_postcode_district_initial")
         // Blocking keys are keyed: no date of birth appears in the shareable file.
         let shareable = try ws.read("h.csv")
         #expect(shareable.firstMatch(of: /[12][0-9]{3}-[01][0-9]-[0-3][0-9]/) == nil)
         let linked = try ws.run(["link", "--left", "c.csv", "--right", "h.csv", "-o", "links.csv", "--left-id", "child_id",
                                  "--right-id", "health_record_id", "--token", "nhs_number", "--block", "block_yob_surname_initial",
-                                 "--block", "block_date_of_birth", "--block", "block_postcode_district_initial", "--threshold", "0.75",
+                                 "--block", "block_yob_forename_initial", "--block", "block_postcode_district_initial", "--threshold", "0.75",
                                  "--carry-left", "send"])
         #expect(linked.status == 0)
         #expect(linked.stderr.contains("ruled out by blocking keys"))

@@ -24,7 +24,7 @@ enc_left=$(measure "$jigsaw" encode "$out/left-$n.csv" -o "$out/left-enc.csv" --
 enc_right=$(measure "$jigsaw" encode "$out/right-$n.csv" -o "$out/right-enc.csv" --schema "$out/profile.json" --key "$key" \
   --allow-example-key --keep record_id --quiet --force)
 link=$(measure "$jigsaw" link --left "$out/left-enc.csv" --right "$out/right-enc.csv" -o "$out/links.csv" --threshold 0.8 \
-  --block block_yob_surname_initial --block block_date_of_birth --block block_postcode_district_initial --force --quiet)
+  --block block_yob_surname_initial --block block_yob_forename_initial --block block_postcode_district_initial --force --quiet)
 read -r surviving pairs < <(python3 "$here/blocking_survival.py" "$out/left-enc.csv" "$out/right-enc.csv")
 linked=$(python3 -c "import csv,sys; r=csv.reader(open(sys.argv[1])); next(r); rows=list(r); print(sum(1 for x in rows if x[0]==x[1]), len(rows))" "$out/links.csv")
 python3 - "$n" "$enc_left" "$enc_right" "$link" "$surviving" "$pairs" "$linked" <<'PY'

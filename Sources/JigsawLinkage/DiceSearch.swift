@@ -25,11 +25,16 @@ public enum DiceSearch {
     ///   - threshold: the least Dice coefficient kept, in (0, 1].
     ///   - leftSubset: left positions to consider (`nil`: all).
     ///   - rightSubset: right positions to consider (`nil`: all).
-    /// - Returns: the pairs in anonlink's order, and the work counts.
+    ///   - histogramFloor: when given, similarities down to this floor are counted in a histogram (pairs
+    ///     below `threshold` are counted, not kept, so memory stays bounded).
+    /// - Returns: the pairs in anonlink's order, the work counts, and the histogram when asked for.
     public static func candidates(
         left: FilterStore, right: FilterStore, threshold: Double,
-        leftSubset: [Int32]? = nil, rightSubset: [Int32]? = nil
-    ) async -> (pairs: [CandidatePair], statistics: Statistics) {
+        leftSubset: [Int32]? = nil, rightSubset: [Int32]? = nil, histogramFloor: Double? = nil
+    ) async -> (pairs: [CandidatePair], statistics: Statistics, histogram: ScoreHistogram?) {
+        let floor = histogramFloor.map { min($0, threshold) }
+        let searchThreshold = floor ?? threshold
+        let empty = floor.map { ScoreHistogram(binCount: 50, range: min($0, 0.98)...1) }
         precondition(left.bitCount == right.bitCount, "filters of different lengths")
         let lefts = leftSubset ?? (0..<Int32(left.count)).map { $0 }
         var rights = rightSubset ?? (0..<Int32(right.count)).map { $0 }
@@ -40,26 +45,30 @@ public enum DiceSearch {
         let blocks = (lefts.count + blockSize - 1) / blockSize
         var results = [[CandidatePair]](repeating: [], count: blocks)
         var statistics = Statistics()
-        await withTaskGroup(of: (Int, [CandidatePair], Statistics).self) { group in
+        var histogram = empty
+        await withTaskGroup(of: (Int, [CandidatePair], Statistics, ScoreHistogram?).self) { group in
             for block in 0..<blocks {
                 let range = (block * blockSize)..<min(lefts.count, (block + 1) * blockSize)
                 let slice = Array(lefts[range])
                 group.addTask {
                     var found: [CandidatePair] = []
                     var stats = Statistics()
-                    sortedRight.search(left: left, positions: slice, threshold: threshold, into: &found, statistics: &stats)
-                    return (block, found, stats)
+                    var scores = empty
+                    sortedRight.search(left: left, positions: slice, threshold: searchThreshold, into: &found, statistics: &stats,
+                                       histogram: &scores, keepAbove: floor == nil ? nil : threshold)
+                    return (block, found, stats, scores)
                 }
             }
-            for await (block, found, stats) in group {
+            for await (block, found, stats, scores) in group {
                 results[block] = found
                 statistics.comparisons += stats.comparisons
                 statistics.skipped += stats.skipped
+                if let scores { histogram?.merge(scores) }
             }
         }
         var pairs = results.flatMap { $0 }
         pairs.sort(by: CandidatePair.precedes)
-        return (pairs, statistics)
+        return (pairs, statistics, histogram)
     }
 }
 
@@ -100,7 +109,8 @@ final class SortedFilters: @unchecked Sendable {
     /// block of left filters is compared with it (both cores then share L3 bandwidth far less).
     static let tileBytes = 1 << 18
 
-    func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics) {
+    func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics,
+                histogram: inout ScoreHistogram?, keepAbove linkThreshold: Double? = nil) {
         let bits = left.bitCount
         var need = [UInt32](repeating: UInt32.max, count: bits + 1)
         let tileRows = max(64, Self.tileBytes / max(8, wordsPerFilter * 8))
@@ -148,6 +158,14 @@ final class SortedFilters: @unchecked Sendable {
                     let slot = start + Int(hitRows[hit])
                     let total = a + Int(popcounts[slot])
                     let similarity = total == 0 ? 0 : 2.0 * Double(hitCommon[hit]) / Double(total)
+                    histogram?.add(similarity)
+                    if let linkThreshold {
+                        // Searching below the link threshold for the histogram: keep exactly the pairs a
+                        // search at the link threshold keeps (anonlink's pre-filter included).
+                        let b = Int(popcounts[slot])
+                        let bound = (Double(2 * a) * (1.0 / linkThreshold - 1.0)).rounded(.towardZero)
+                        if similarity < linkThreshold || Double(abs(a - b)) > bound { continue }
+                    }
                     found.append(CandidatePair(similarity: similarity, left: position, right: order[slot]))
                 }
             }

@@ -118,9 +118,10 @@ public enum Linker {
             var pairs: [CandidatePair]
             switch blocking {
             case .none:
-                let (found, statistics) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: searchThreshold,
-                                                                      leftSubset: lefts, rightSubset: rights)
+                let (found, statistics, scores) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: threshold,
+                                                                              leftSubset: lefts, rightSubset: rights, histogramFloor: histogramFloor)
                 pairs = found
+                summary.histogram = scores
                 summary.comparisons = statistics.comparisons
                 summary.skipped = statistics.skipped
             case .keys, .lsh:
@@ -136,7 +137,8 @@ public enum Linker {
                 summary.comparisons = comparisons
                 summary.skipped = lefts.count * rights.count - comparisons
             }
-            if histogramFloor != nil {
+            if histogramFloor != nil && summary.histogram == nil {
+                // Blocked searches return every pair down to the floor: count them, then keep the link candidates.
                 summary.histogram = ScoreHistogram(scores: pairs.map(\.similarity), binCount: 50, range: min(searchThreshold, 0.98)...1)
                 // Keep exactly the candidates a search at the threshold finds (anonlink's pre-filter included).
                 pairs.removeAll { pair in

@@ -31,7 +31,7 @@ struct AnonlinkFixtureTests {
     func candidatesAndGreedyEqualAnonlink(_ threshold: String) async throws {
         let (left, right) = try Self.stores()
         let expected = try JSONDecoder().decode(Candidates.self, from: Data(contentsOf: Self.url("candidates-\(threshold).json")))
-        let (pairs, _) = await DiceSearch.candidates(left: left, right: right, threshold: expected.threshold)
+        let (pairs, _, _) = await DiceSearch.candidates(left: left, right: right, threshold: expected.threshold)
         let theirs = expected.pairs.map { CandidatePair(similarity: $0[0], left: Int32($0[1]), right: Int32($0[2])) }
         #expect(pairs.count == theirs.count)
         #expect(pairs == theirs)
@@ -67,7 +67,7 @@ struct AnonlinkFixtureTests {
         let left = FilterStore(filters: cases.left.map(decode), bitCount: bits)
         let right = FilterStore(filters: cases.right.map(decode), bitCount: bits)
         for run in cases.results {
-            let (pairs, _) = await DiceSearch.candidates(left: left, right: right, threshold: run.threshold)
+            let (pairs, _, _) = await DiceSearch.candidates(left: left, right: right, threshold: run.threshold)
             let theirs = run.accelerated_pairs.map { CandidatePair(similarity: $0[0], left: Int32($0[1]), right: Int32($0[2])) }
             #expect(pairs == theirs, "threshold \(run.threshold)")
             var lm = [Bool](repeating: false, count: left.count), rm = [Bool](repeating: false, count: right.count)
@@ -75,5 +75,17 @@ struct AnonlinkFixtureTests {
             let accepted = run.greedy_accelerated_accepted_in_order.map { CandidatePair(similarity: $0[0], left: Int32($0[1]), right: Int32($0[2])) }
             #expect(kept == accepted, "threshold \(run.threshold)")
         }
+    }
+
+    /// Counting a histogram down to a floor never changes the candidates at the threshold, and counts every
+    /// pair a search at the floor would find.
+    @Test(arguments: [0.8, 0.95])
+    func histogramFloorKeepsTheSameCandidates(_ threshold: Double) async throws {
+        let (left, right) = try Self.stores()
+        let plain = await DiceSearch.candidates(left: left, right: right, threshold: threshold).pairs
+        let (withHistogram, _, histogram) = await DiceSearch.candidates(left: left, right: right, threshold: threshold, histogramFloor: 0.5)
+        #expect(withHistogram == plain)
+        let atFloor = await DiceSearch.candidates(left: left, right: right, threshold: 0.5).pairs
+        #expect(histogram?.total == atFloor.count)
     }
 }

@@ -45,7 +45,7 @@ struct DiceSearchTests {
         for bits in [512, 1024, 1000 - 1000 % 8 + 64] {
             let left = Self.filters(count: 120, bits: bits, seed: 1)
             let right = Self.filters(count: 100, bits: bits, seed: 2, from: left)
-            let (pairs, statistics) = await DiceSearch.candidates(left: FilterStore(filters: left, bitCount: bits),
+            let (pairs, statistics, _) = await DiceSearch.candidates(left: FilterStore(filters: left, bitCount: bits),
                                                                   right: FilterStore(filters: right, bitCount: bits), threshold: threshold)
             let expected = Self.bruteForce(left, right, threshold: threshold)
             #expect(pairs == expected, "bits \(bits)")
@@ -57,7 +57,7 @@ struct DiceSearchTests {
         let bits = 1024
         let left = Self.filters(count: 200, bits: bits, seed: 3)
         let right = Self.filters(count: 200, bits: bits, seed: 4, from: left)
-        let (pairs, _) = await DiceSearch.candidates(left: FilterStore(filters: left, bitCount: bits),
+        let (pairs, _, _) = await DiceSearch.candidates(left: FilterStore(filters: left, bitCount: bits),
                                                      right: FilterStore(filters: right, bitCount: bits), threshold: 0.6,
                                                      leftSubset: (0..<100).map { Int32($0) }, rightSubset: nil)
         #expect(pairs.allSatisfy { $0.left < 100 })

@@ -21,8 +21,10 @@ internal import Foundation
 /// 2. A local maximum is a bin whose smoothed count is above zero, at least that of the bin to its left and
 ///    more than that of the bin to its right (a bin at either end counts its missing neighbour as lower, so a
 ///    pile of identical records at exactly 1 makes a maximum in the last bin).
-/// 3. The highest local maximum is one mode; the other is the highest local maximum at least
-///    `minimumSeparation` bins away from it.
+/// 3. Local maxima below 5% of the highest are ignored. Of the rest, the lowest-scoring is the non-match
+///    mode, and the next one at least `minimumSeparation` bins above it is the match mode (not the highest
+///    one anywhere: a tall pile of identical records at exactly 1 must not pull the valley up past a broad
+///    band of true matches).
 /// 4. The valley is the bin with the lowest smoothed count strictly between the two modes (among equally low
 ///    bins, the middle one).
 /// 5. The distribution counts as bimodal only when the valley is clearly lower than the smaller mode: its
@@ -184,9 +186,14 @@ public struct ScoreHistogram: Sendable, Equatable {
         let smoothed = sums.map { Double($0.sum) / Double($0.bins) }
         let maxima = (0..<n).filter { i in
             smoothed[i] > 0 && (i == 0 || smoothed[i] >= smoothed[i - 1]) && (i == n - 1 || smoothed[i] > smoothed[i + 1])
-        }.sorted { smoothed[$0] != smoothed[$1] ? smoothed[$0] > smoothed[$1] : $0 < $1 }
+        }
         let gap = max(1, minimumSeparation ?? max(2, n / 10))
-        guard let first = maxima.first, let second = maxima.first(where: { abs($0 - first) >= gap }) else { return nil }
+        // The non-match mode is the lowest-scoring substantial peak; the match mode is the next substantial
+        // peak above it (not the tallest one anywhere: a pile of identical pairs at 1.0 must not pull the
+        // valley up past a broad band of true matches).
+        guard let tallest = maxima.map({ smoothed[$0] }).max() else { return nil }
+        let substantial = maxima.filter { smoothed[$0] >= 0.05 * tallest }.sorted()
+        guard let first = substantial.first, let second = substantial.first(where: { $0 - first >= gap }) else { return nil }
         let low = min(first, second), high = max(first, second)
         guard high - low >= 2 else { return nil }
         let between = (low + 1)..<high

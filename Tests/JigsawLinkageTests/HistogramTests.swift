@@ -115,6 +115,19 @@ struct HistogramTests {
         #expect(threshold > 0.65 && threshold < 0.88, "suggested \(threshold)")
     }
 
+
+    @Test func aTallPileAtOneDoesNotPullTheValleyPastTheFuzzyMatches() throws {
+        var generator = SplitMix(state: 43)
+        // Candidates kept from 0.5 up: the tail of the non-matches at 0.5, a broad band of fuzzy matches around
+        // 0.8 that is taller than that tail, and a still taller pile of identical pairs at 1.0. The valley is
+        // between the non-matches and the fuzzy band; the dip between the band and 1.0 would drop every fuzzy match.
+        let scores = Self.normal(5_000, mean: 0.45, deviation: 0.05, using: &generator).filter { $0 >= 0.5 }
+            + Self.normal(3_000, mean: 0.8, deviation: 0.04, using: &generator)
+            + [Double](repeating: 1.0, count: 5_000)
+        let threshold = try #require(ScoreHistogram(scores: scores).suggestedThreshold())
+        #expect(threshold > 0.52 && threshold < 0.72, "suggested \(threshold)")
+    }
+
     @Test func suggestsTheMiddleOfAnEmptyValley() throws {
         var histogram = ScoreHistogram(binCount: 20, range: 0...1)
         for (bin, count) in [(3, 50), (4, 100), (5, 50), (14, 30), (15, 60), (16, 30)] {

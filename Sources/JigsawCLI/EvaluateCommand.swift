@@ -321,44 +321,34 @@ private final class EvaluationCSV {
     /// Calls `body` with the asked-for columns' values and the line of every row that is not blank.
     /// - Returns: the number of rows read and of ragged rows dropped.
     func forEachRow(_ body: (_ values: [String], _ line: Int) throws -> Void) throws -> (rows: Int, dropped: Int) {
-        var fields: [CSVField] = []
         var values = [String](repeating: "", count: indices.count)
         var rows = 0, dropped = 0
-        while let chunk = try reader.nextChunk() {
-            let bytes = chunk.bytes
-            try bytes.withUnsafeBytes { raw in
-                var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine, bufferEnd: chunk.bufferEnd,
-                                             file: path, columnNames: messageNames)
-                while let record = try parser.next(fields: &fields) {
-                    if record.isBlank { continue }
-                    if fields.count != width {
-                        switch ragged {
-                        case .fail:
-                            throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(width); fix the row, or pass --on-ragged drop-row or keep",
-                                           file: path, line: record.line)
-                        case .dropRow:
-                            dropped += 1
-                            continue
-                        case .keep:
-                            break
-                        }
-                    }
-                    for (k, index) in indices.enumerated() {
-                        guard let index, index < fields.count else {
-                            values[k] = ""
-                            continue
-                        }
-                        let value = CSVFieldValue.unquoted(bytes, fields[index])
-                        guard let text = value.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) else {
-                            throw CSVError(.invalidUTF8, "the field is not valid UTF-8; save the file as UTF-8", file: path, line: record.line,
-                                           column: CSVRecordParser.describeColumn(index, names: messageNames))
-                        }
-                        values[k] = Self.trimmed(text)
-                    }
-                    rows += 1
-                    try body(values, record.line)
+        try reader.forEachRecord(dialect: dialect, file: path, columnNames: messageNames) { record, fields, bytes in
+            if fields.count != width {
+                switch ragged {
+                case .fail:
+                    throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(width); fix the row, or pass --on-ragged drop-row or keep",
+                                   file: path, line: record.line)
+                case .dropRow:
+                    dropped += 1
+                    return
+                case .keep:
+                    break
                 }
             }
+            for (k, index) in indices.enumerated() {
+                guard let index, index < fields.count else {
+                    values[k] = ""
+                    continue
+                }
+                guard let text = CSVFieldValue.validatedString(bytes, fields[index]) else {
+                    throw CSVError(.invalidUTF8, "the field is not valid UTF-8; save the file as UTF-8", file: path, line: record.line,
+                                   column: CSVRecordParser.describeColumn(index, names: messageNames))
+                }
+                values[k] = Self.trimmed(text)
+            }
+            rows += 1
+            try body(values, record.line)
         }
         return (rows, dropped)
     }

@@ -263,3 +263,28 @@ public final class CSVChunkReader {
         scan()
     }
 }
+
+extension CSVChunkReader {
+    /// Parses the rest of the input on this thread and calls `body` for every record that is not blank, for
+    /// readers that keep what they read (the linker's sides, the evaluator's files) rather than stream it.
+    /// - Parameters:
+    ///   - dialect: the input's dialect.
+    ///   - file: the path named in parse errors (`-` for standard input).
+    ///   - columnNames: the header names that parse errors may print (see ``CSVRecordParser``).
+    ///   - body: called with the record, its fields, and the bytes the fields index into (valid only during the call).
+    /// - Throws: the parser's ``CSVError``s, or whatever `body` throws.
+    public func forEachRecord(dialect: CSVDialect, file: String, columnNames: [String],
+                              _ body: (_ record: CSVRecord, _ fields: [CSVField], _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
+        var fields: [CSVField] = []
+        while let chunk = try nextChunk() {
+            try chunk.buffer.withUnsafeBytes { raw in
+                var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine, bufferEnd: chunk.bufferEnd,
+                                             file: file, columnNames: columnNames)
+                while let record = try parser.next(fields: &fields) {
+                    if record.isBlank { continue }
+                    try body(record, fields, raw)
+                }
+            }
+        }
+    }
+}

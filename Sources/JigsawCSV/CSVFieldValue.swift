@@ -14,6 +14,34 @@ public enum CSVFieldValue {
         }
     }
 
+    /// The field's value as text, with quotes removed and doubled quotes undoubled, and any bytes that are not
+    /// UTF-8 replaced by U+FFFD (as `String(decoding:as:)` does). For per-row use: an unquoted field is decoded
+    /// straight from the buffer, a quoted one through one buffer of its length.
+    /// - Parameters:
+    ///   - bytes: the buffer holding the field.
+    ///   - field: the field's extent.
+    /// - Returns: the value.
+    public static func string(_ bytes: UnsafeRawBufferPointer, _ field: CSVField) -> String {
+        if !field.quoted { return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self) }
+        return withUnsafeTemporaryAllocation(byteCount: max(1, field.end - field.start), alignment: 1) { scratch in
+            let n = unquote(bytes, field, into: scratch)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: scratch[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// The field's value as text, like ``string(_:_:)``, or `nil` when its bytes are not valid UTF-8.
+    /// - Parameters:
+    ///   - bytes: the buffer holding the field.
+    ///   - field: the field's extent.
+    /// - Returns: the value, or `nil` for invalid UTF-8.
+    public static func validatedString(_ bytes: UnsafeRawBufferPointer, _ field: CSVField) -> String? {
+        if !field.quoted { return String(validating: UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self) }
+        return withUnsafeTemporaryAllocation(byteCount: max(1, field.end - field.start), alignment: 1) { scratch in
+            let n = unquote(bytes, field, into: scratch)
+            return String(validating: UnsafeRawBufferPointer(rebasing: scratch[0..<n]), as: UTF8.self)
+        }
+    }
+
     /// Writes the field's value, with quotes removed and doubled quotes undoubled, into `output`.
     /// - Parameters:
     ///   - bytes: the buffer holding the field.

@@ -65,55 +65,46 @@ public struct LinkSide: Sendable {
         var blockKeys = [[String?]](repeating: [], count: blockIndices.count)
         var firstLine: [String: Int] = [:]
         var clkBytes: Int?
-        var fields: [CSVField] = []
-        while let chunk = try reader.nextChunk() {
-            let bytes = chunk.bytes
-            try bytes.withUnsafeBytes { raw in
-                var parser = CSVRecordParser(bytes: raw, dialect: dialect, firstLine: chunk.firstLine, bufferEnd: chunk.bufferEnd,
-                                             file: path, columnNames: messageNames)
-                while let record = try parser.next(fields: &fields) {
-                    if record.isBlank { continue }
-                    guard fields.count == header.names.count else {
-                        throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(header.names.count)", file: path, line: record.line)
-                    }
-                    func text(_ index: Int) -> String {
-                        String(decoding: CSVFieldValue.unquoted(bytes, fields[index]), as: UTF8.self)
-                    }
-                    let id = text(idIndex).trimmingCharacters(in: .whitespaces)
-                    guard !id.isEmpty else {
-                        throw LinkError(.blankID, "the record id is blank; every record needs an id", file: path, line: record.line,
-                                        column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
-                    }
-                    if let earlier = firstLine[id] {
-                        throw LinkError(.duplicateID, "the record id on this line also appears on line \(earlier); ids must be unique", file: path, line: record.line,
-                                        column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
-                    }
-                    firstLine[id] = record.line
-                    ids.append(id)
-                    for (k, index) in tokenIndices.enumerated() {
-                        let token = text(index).trimmingCharacters(in: .whitespaces)
-                        tokens[k].append(token.isEmpty ? nil : token)
-                    }
-                    if let clkIndex {
-                        let encoded = text(clkIndex)
-                        guard let decoded = Data(base64Encoded: encoded) else {
-                            throw LinkError(.badCLK, "the CLK is not standard base64", file: path, line: record.line,
-                                            column: CSVRecordParser.describeColumn(clkIndex, names: messageNames))
-                        }
-                        if let clkBytes, clkBytes != decoded.count {
-                            throw LinkError(.clkLength, "this CLK has \(decoded.count * 8) bits but earlier ones have \(clkBytes * 8); re-encode the file with one schema",
-                                            file: path, line: record.line, column: CSVRecordParser.describeColumn(clkIndex, names: messageNames))
-                        }
-                        clkBytes = decoded.count
-                        filters.append([UInt8](decoded))
-                        if let schemaIndex { fingerprints.insert(text(schemaIndex)) }
-                    }
-                    for (k, index) in carryIndices.enumerated() { carried[k].append(text(index)) }
-                    for (k, index) in blockIndices.enumerated() {
-                        let key = text(index).trimmingCharacters(in: .whitespaces)
-                        blockKeys[k].append(key.isEmpty ? nil : key)
-                    }
+        try reader.forEachRecord(dialect: dialect, file: path, columnNames: messageNames) { record, fields, bytes in
+            guard fields.count == header.names.count else {
+                throw CSVError(.raggedRow, "the row has \(fields.count) fields but the header has \(header.names.count)", file: path, line: record.line)
+            }
+            func text(_ index: Int) -> String {
+                CSVFieldValue.string(bytes, fields[index])
+            }
+            let id = text(idIndex).trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else {
+                throw LinkError(.blankID, "the record id is blank; every record needs an id", file: path, line: record.line,
+                                column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
+            }
+            if let earlier = firstLine[id] {
+                throw LinkError(.duplicateID, "the record id on this line also appears on line \(earlier); ids must be unique", file: path, line: record.line,
+                                column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
+            }
+            firstLine[id] = record.line
+            ids.append(id)
+            for (k, index) in tokenIndices.enumerated() {
+                let token = text(index).trimmingCharacters(in: .whitespaces)
+                tokens[k].append(token.isEmpty ? nil : token)
+            }
+            if let clkIndex {
+                let encoded = text(clkIndex)
+                guard let decoded = Data(base64Encoded: encoded) else {
+                    throw LinkError(.badCLK, "the CLK is not standard base64", file: path, line: record.line,
+                                    column: CSVRecordParser.describeColumn(clkIndex, names: messageNames))
                 }
+                if let clkBytes, clkBytes != decoded.count {
+                    throw LinkError(.clkLength, "this CLK has \(decoded.count * 8) bits but earlier ones have \(clkBytes * 8); re-encode the file with one schema",
+                                    file: path, line: record.line, column: CSVRecordParser.describeColumn(clkIndex, names: messageNames))
+                }
+                clkBytes = decoded.count
+                filters.append([UInt8](decoded))
+                if let schemaIndex { fingerprints.insert(text(schemaIndex)) }
+            }
+            for (k, index) in carryIndices.enumerated() { carried[k].append(text(index)) }
+            for (k, index) in blockIndices.enumerated() {
+                let key = text(index).trimmingCharacters(in: .whitespaces)
+                blockKeys[k].append(key.isEmpty ? nil : key)
             }
         }
         if fingerprints.count > 1 {

@@ -191,6 +191,34 @@ struct CSVChunkReaderTests {
         try verifyChunks(of: file, read: read, dialect: dialect)
     }
 
+    @Test("forEachRecord visits every non-blank record across chunks, with its line and fields")
+    func forEachRecordSkipsBlankLines() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("id,name\n1,\"a\"\"b\"\n\n2,\"multi\nline\"\r\n\n3,c\n".bytes, to: "records.csv")
+        let reader = try CSVChunkReader(path: path, chunkSize: 8)
+        _ = try reader.readHeader()
+        var seen: [(line: Int, id: String, name: String)] = []
+        try reader.forEachRecord(dialect: CSVDialect(), file: path, columnNames: ["id", "name"]) { record, fields, bytes in
+            seen.append((record.line, CSVFieldValue.string(bytes, fields[0]), CSVFieldValue.string(bytes, fields[1])))
+        }
+        #expect(seen.map(\.line) == [2, 4, 7])
+        #expect(seen.map(\.id) == ["1", "2", "3"])
+        #expect(seen.map(\.name) == ["a\"b", "multi\nline", "c"])
+    }
+
+    @Test("forEachRecord passes on a parse error with the file and line")
+    func forEachRecordParseError() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("id\n1\n\"open\n".bytes, to: "bad.csv")
+        let reader = try CSVChunkReader(path: path, chunkSize: 64)
+        _ = try reader.readHeader()
+        var lines: [Int] = []
+        let error = csvError { try reader.forEachRecord(dialect: CSVDialect(), file: path, columnNames: ["id"]) { record, _, _ in lines.append(record.line) } }
+        #expect(lines == [2])
+        #expect(error?.file == path)
+        #expect(error?.line == 3)
+    }
+
     @Test("an empty file has no header")
     func emptyFile() throws {
         let folder = try TemporaryFolder()

@@ -20,6 +20,32 @@ struct CSVFieldValueTests {
         #expect(CSVFieldValue.unquoted(bytes, field) == value.bytes)
     }
 
+    @Test("string and validatedString give the unquoted value as text", arguments: [
+        ("plain", "plain", false),
+        ("\"say \"\"hi\"\"\"", "say \"hi\"", true),
+        ("\"\"", "", true),
+        ("", "", false),
+        ("\"caf\u{E9}, \u{1F600}\"", "caf\u{E9}, \u{1F600}", true),
+    ])
+    func strings(raw: String, value: String, quoted: Bool) {
+        let bytes = ("xx," + raw + ",yy").bytes
+        let field = CSVField(start: 3, end: 3 + raw.bytes.count, quoted: quoted)
+        bytes.withUnsafeBytes { raw in
+            #expect(CSVFieldValue.string(raw, field) == value)
+            #expect(CSVFieldValue.validatedString(raw, field) == value)
+        }
+    }
+
+    @Test("invalid UTF-8 is replaced by string and refused by validatedString", arguments: [false, true])
+    func invalidUTF8Strings(quoted: Bool) {
+        let bytes: [UInt8] = quoted ? [0x22, 0x61, 0xFF, 0x22] : [0x61, 0xFF]
+        let field = CSVField(start: 0, end: bytes.count, quoted: quoted)
+        bytes.withUnsafeBytes { raw in
+            #expect(CSVFieldValue.string(raw, field) == "a\u{FFFD}")
+            #expect(CSVFieldValue.validatedString(raw, field) == nil)
+        }
+    }
+
     @Test("unquote reads a field in the middle of a buffer and reports the bytes written")
     func unquoteInPlace() {
         let bytes = "xx,\"a\"\"b\",yy".bytes

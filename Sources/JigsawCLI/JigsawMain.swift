@@ -110,9 +110,9 @@ enum Console {
     /// Whether standard error is a terminal (for progress lines).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    /// `1 token`, `1,234 tokens`.
-    static func count(_ value: Int, _ noun: String) -> String {
-        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    /// `1 token`, `1,234 tokens`; `1 child`, `2 children` when `plural` is given.
+    static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count(value)) \(value == 1 ? noun : plural ?? noun + "s")"
     }
 
     /// `1234567` as `1,234,567`.

@@ -85,37 +85,23 @@ struct SynthCommand: AsyncParsableCommand {
             "jigsaw synth: seed \(configuration.seed), \(Console.count(configuration.population, "child", plural: "children")) aged 0-17 on \(configuration.referenceDate), \(Console.count(configuration.councils, "council")): \(places)",
             "  \(SynthWriter.healthFile): \(Console.count(dataset.health.count, "record")) of \(Console.count(configuration.records)) children (\(Console.count(healthDuplicates, "duplicate")))",
             "  \(SynthWriter.councilFile): \(Console.count(dataset.council.count, "record")) of \(Console.count(configuration.records)) children (\(Console.count(councilDuplicates, "duplicate"))), \(Console.count(councilNHS)) with an NHS number, \(Console.count(councilUPN)) with a UPN",
-            "  \(SynthWriter.truthFile): \(Console.count(dataset.truth.count, "true pair")) for \(Console.count(dataset.childrenInBoth)) children in both extracts (overlap \(Self.decimal(configuration.overlap)))",
+            "  \(SynthWriter.truthFile): \(Console.count(dataset.truth.count, "true pair")) for \(Console.count(dataset.childrenInBoth)) children in both extracts (overlap \(threeDecimals(configuration.overlap)))",
             "  corruption rates (knob; applied / eligible in both extracts):",
         ]
         let tally = dataset.tally
         for kind in Corruption.allCases {
             let name = kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-            let rate = Self.decimal(configuration.rates[kind])
+            let rate = threeDecimals(configuration.rates[kind])
             let unit = kind.unit.padding(toLength: 40, withPad: " ", startingAt: 0)
             lines.append("    \(name) \(rate) \(unit) \(Console.count(tally.applied(kind))) / \(Console.count(tally.eligible(kind)))")
         }
         lines.append("  written to \(output)")
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// A rate with three decimals, `0.030`.
-    private static func decimal(_ value: Double) -> String { threeDecimals(value) }
 }
 
-/// A value from 0 to 1 with three decimals, `0.030`.
-private func threeDecimals(_ value: Double) -> String {
-    let thousandths = Int((value * 1000).rounded())
-    let fraction = thousandths % 1000
-    return "\(thousandths / 1000)." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + "\(fraction)"
-}
-
-extension Console {
-    /// `1 child`, `2 children`: a count with its noun, for nouns with irregular plurals.
-    fileprivate static func count(_ value: Int, _ noun: String, plural: String) -> String {
-        "\(count(value)) \(value == 1 ? noun : plural)"
-    }
-}
+/// A rate from 0 to 1 with three decimals, `0.030`.
+private func threeDecimals(_ value: Double) -> String { String(format: "%.3f", value) }
 
 /// The corruption-rate knobs of `jigsaw synth`, each a probability from 0 to 1.
 struct SynthRateOptions: ParsableArguments {

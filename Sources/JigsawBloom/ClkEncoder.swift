@@ -59,7 +59,7 @@ public final class ClkEncoder {
                 hashers.append(nil)
                 continue
             }
-            hashers.append(try FeatureHasher(hash: hashing.hash, length: schema.hashLength, keys: keys, feature: index))
+            hashers.append(try FeatureHasher(hash: hashing.hash, length: schema.hashLength, keys: keys, feature: schema.profile?.features[index].keysFrom ?? index))
         }
         self.hashers = hashers
         regexes = schema.features.map { feature in

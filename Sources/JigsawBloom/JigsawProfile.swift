@@ -59,6 +59,10 @@ public struct ProfileFeature: Sendable, Equatable {
     public var derivation: Derivation?
     /// Whether the feature's tokens are salted with the record's salt value.
     public var salted: Bool
+    /// The position of the feature whose hashing keys this one uses (`"keysFrom"`), or `nil` for its own.
+    /// Features sharing keys set the same bits for the same token, so a forename and surname that share
+    /// keys still agree when the two names are swapped between records.
+    public var keysFrom: Int? = nil
 }
 
 /// A normaliser from `normalisation.md`.

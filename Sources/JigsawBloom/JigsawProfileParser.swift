@@ -25,6 +25,7 @@ enum JigsawProfileParser {
             profileFeatures.append(profileFeature)
         }
         try LinkageSchemaParser.checkKeys(features: features, nodes: nodes, featuresNode: featuresNode, kdf: kdf)
+        try resolveSharedKeys(nodes: nodes, features: features, profile: &profileFeatures)
         var hardening = Hardening.none
         if let hardeningNode = object["hardening"] {
             hardening = try parseHardening(hardeningNode, features: features, profile: &profileFeatures, length: length)
@@ -37,7 +38,7 @@ enum JigsawProfileParser {
     }
 
     private static func parseFeature(_ node: JSONNode, hashLength: Int) throws(LinkageSchemaError) -> (FeatureSpec, ProfileFeature) {
-        let object = try node.object(allowed: ["identifier", "description", "column", "normaliser", "derive", "salted", "hashing"])
+        let object = try node.object(allowed: ["identifier", "description", "column", "normaliser", "derive", "salted", "keysFrom", "hashing"])
         guard let identifierNode = object["identifier"] else { throw node.error("has no \"identifier\"") }
         let identifier = try identifierNode.string()
         if let description = object["description"] { _ = try description.string() }
@@ -69,6 +70,31 @@ enum JigsawProfileParser {
         let format = FeatureFormat.string(StringFormat(encoding: .utf8, letterCase: "mixed", minLength: nil, maxLength: nil, pattern: nil))
         return (FeatureSpec(identifier: identifier, format: format, hashing: hashing),
                 ProfileFeature(column: column, normaliser: normaliser, derivation: derivation, salted: salted))
+    }
+
+    /// Resolves each feature's `"keysFrom"` to the position of the feature it names. That feature must exist,
+    /// be another one, hash with the same function, and use its own keys (no chains).
+    private static func resolveSharedKeys(nodes: [JSONNode], features: [FeatureSpec],
+                                          profile: inout [ProfileFeature]) throws(LinkageSchemaError) {
+        let named = try nodes.map { node throws(LinkageSchemaError) -> String? in
+            try node.object(allowed: nil)["keysFrom"]?.string()
+        }
+        for (index, name) in named.enumerated() {
+            guard let name else { continue }
+            let node = nodes[index].child("keysFrom")
+            guard let source = features.firstIndex(where: { $0.identifier == name }) else {
+                throw node.error("names \"\(name)\", which is not a feature of this profile")
+            }
+            guard source != index else { throw node.error("names the feature itself") }
+            guard named[source] == nil else {
+                throw node.error("names \"\(name)\", which itself takes its keys from another feature; name that one instead")
+            }
+            guard let own = features[index].hashing?.hash, let theirs = features[source].hashing?.hash,
+                  own.sameFunction(as: theirs) else {
+                throw node.error("names \"\(name)\", which hashes with a different function; shared keys need the same one")
+            }
+            profile[index].keysFrom = source
+        }
     }
 
     private static func parseNormaliser(_ node: JSONNode) throws(LinkageSchemaError) -> FeatureNormaliser {
@@ -182,5 +208,16 @@ enum JigsawProfileParser {
             hardening.flipProbability = value
         }
         return hardening
+    }
+}
+
+extension HashFunction {
+    /// Whether two hash settings use the same function (BLAKE2b, or HMAC double hashing whatever its
+    /// singularity rule), so that a token hashed with shared keys lands on the same bits.
+    fileprivate func sameFunction(as other: HashFunction) -> Bool {
+        switch (self, other) {
+        case (.blake, .blake), (.doubleHash, .doubleHash): true
+        default: false
+        }
     }
 }

@@ -58,6 +58,7 @@ extension LinkageSchema {
                 case .postcode: "postcode"
                 }
                 line += ";normaliser=\(normaliser);derive=\(feature.derivation?.rawValue ?? "-");salted=\(feature.salted)"
+                if let source = feature.keysFrom { line += ";keysFrom=\(source)" }
             }
             lines.append(line)
         }

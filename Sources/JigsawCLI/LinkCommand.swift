@@ -57,7 +57,7 @@ struct LinkCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the ids left unmatched on each side (side,id) to this CSV.", valueName: "file.csv"))
     var unmatched: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write an SVG histogram of the fuzzy candidates' similarities, with the threshold and a suggested threshold marked (a text histogram goes to standard error).", valueName: "file.svg"))
+    @Option(name: .long, help: ArgumentHelp("Write an SVG histogram of each left record's best fuzzy-candidate similarity, with the threshold and a suggested threshold marked (a text histogram goes to standard error).", valueName: "file.svg"))
     var histogram: String?
 
     @Option(name: .long, help: ArgumentHelp("With --histogram: search candidates down to this similarity so the non-match scores show.", valueName: "s"))
@@ -119,7 +119,7 @@ struct LinkCommand: AsyncParsableCommand {
         let histogramFile = try histogram.map { try AtomicOutputFile(path: $0, overwrite: force, inputs: [left, right]) }
         let (links, summary) = try await Linker.link(left: leftSide, right: rightSide, threshold: noFuzzy ? nil : threshold,
                                                      solver: LinkSolver(rawValue: solver) ?? .greedy, blocking: blocking,
-                                                     histogramFloor: histogram == nil || noFuzzy ? nil : min(histogramFloor, threshold))
+                                                     scoreFloor: histogram == nil || noFuzzy ? nil : min(histogramFloor, threshold))
         let stageNames = pairs.map { "exact:\($0.0)" } + ["fuzzy"]
 
         // Links, with carried columns; names that would clash get a side prefix.
@@ -150,13 +150,17 @@ struct LinkCommand: AsyncParsableCommand {
             try unmatchedFile.commit()
         }
         var histogramLines: [String] = []
-        if let histogramFile, let scores = summary.histogram {
-            let suggested = scores.suggestedThreshold()
-            try histogramFile.write(Array(scores.svg(threshold: threshold, suggested: suggested).utf8))
+        if let histogramFile, let best = summary.bestScores, let floor = summary.scoreFloor {
+            let scores = best.histogram(floor: floor)
+            let suggestion = best.suggestedThreshold(floor: floor)
+            let svg = scores.svg(threshold: threshold, suggested: suggestion?.threshold, title: "Best fuzzy candidate of each left record",
+                                 yLabel: "Left records")
+            try histogramFile.write(Array(svg.utf8))
             try histogramFile.commit()
-            histogramLines = ["  similarity of fuzzy candidates (\(histogram!)):"] + scores.textLines(threshold: threshold, suggested: suggested).map { "  " + $0 }
-            histogramLines.append(suggested.map { "  suggested threshold: \(String(format: "%.3f", $0)) (the valley between the non-match and match modes)" }
-                                  ?? "  no suggested threshold: the scores do not show two separate modes")
+            histogramLines = ["  similarity of each left record's best fuzzy candidate (\(histogram!)):"]
+                + scores.textLines(threshold: threshold, suggested: suggestion?.threshold).map { "  " + $0 }
+            histogramLines.append(suggestion.map { "  suggested threshold: \(String(format: "%.3f", $0.threshold)) (\($0.explanation))" }
+                                  ?? "  no suggested threshold: fewer than \(BestCandidateScores.minimumRecords) left records have two candidates above the floor")
         }
         try outputFile.commit()
         guard !quiet else { return }

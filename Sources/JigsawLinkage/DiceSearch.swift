@@ -25,16 +25,16 @@ public enum DiceSearch {
     ///   - threshold: the least Dice coefficient kept, in (0, 1].
     ///   - leftSubset: left positions to consider (`nil`: all).
     ///   - rightSubset: right positions to consider (`nil`: all).
-    ///   - histogramFloor: when given, similarities down to this floor are counted in a histogram (pairs
-    ///     below `threshold` are counted, not kept, so memory stays bounded).
-    /// - Returns: the pairs in anonlink's order, the work counts, and the histogram when asked for.
+    ///   - scoreFloor: when given, each left record's best and second-best similarity down to this floor
+    ///     are kept (pairs below `threshold` are scored, not kept, so memory stays bounded).
+    /// - Returns: the pairs in anonlink's order, the work counts, and the best scores when asked for
+    ///   (indexed by left position; records not searched have none).
     public static func candidates(
         left: FilterStore, right: FilterStore, threshold: Double,
-        leftSubset: [Int32]? = nil, rightSubset: [Int32]? = nil, histogramFloor: Double? = nil
-    ) async -> (pairs: [CandidatePair], statistics: Statistics, histogram: ScoreHistogram?) {
-        let floor = histogramFloor.map { min($0, threshold) }
+        leftSubset: [Int32]? = nil, rightSubset: [Int32]? = nil, scoreFloor: Double? = nil
+    ) async -> (pairs: [CandidatePair], statistics: Statistics, bestScores: BestCandidateScores?) {
+        let floor = scoreFloor.map { min($0, threshold) }
         let searchThreshold = floor ?? threshold
-        let empty = floor.map { ScoreHistogram(binCount: 50, range: min($0, 0.98)...1) }
         precondition(left.bitCount == right.bitCount, "filters of different lengths")
         let lefts = leftSubset ?? (0..<Int32(left.count)).map { $0 }
         var rights = rightSubset ?? (0..<Int32(right.count)).map { $0 }
@@ -45,17 +45,17 @@ public enum DiceSearch {
         let blocks = (lefts.count + blockSize - 1) / blockSize
         var results = [[CandidatePair]](repeating: [], count: blocks)
         var statistics = Statistics()
-        var histogram = empty
-        await withTaskGroup(of: (Int, [CandidatePair], Statistics, ScoreHistogram?).self) { group in
+        var bestScores = floor.map { _ in BestCandidateScores(count: left.count) }
+        await withTaskGroup(of: (Int, [CandidatePair], Statistics, BestCandidateScores?).self) { group in
             for block in 0..<blocks {
                 let range = (block * blockSize)..<min(lefts.count, (block + 1) * blockSize)
                 let slice = Array(lefts[range])
                 group.addTask {
                     var found: [CandidatePair] = []
                     var stats = Statistics()
-                    var scores = empty
+                    var scores = floor.map { _ in BestCandidateScores(count: slice.count) }
                     sortedRight.search(left: left, positions: slice, threshold: searchThreshold, into: &found, statistics: &stats,
-                                       histogram: &scores, keepAbove: floor == nil ? nil : threshold)
+                                       scores: &scores, keepAbove: floor == nil ? nil : threshold)
                     return (block, found, stats, scores)
                 }
             }
@@ -63,12 +63,16 @@ public enum DiceSearch {
                 results[block] = found
                 statistics.comparisons += stats.comparisons
                 statistics.skipped += stats.skipped
-                if let scores { histogram?.merge(scores) }
+                if let scores {
+                    for (k, position) in lefts[(block * blockSize)...].prefix(scores.best.count).enumerated() {
+                        bestScores?.set(record: Int(position), best: scores.best[k], secondBest: scores.secondBest[k])
+                    }
+                }
             }
         }
         var pairs = results.flatMap { $0 }
         pairs.sort(by: CandidatePair.precedes)
-        return (pairs, statistics, histogram)
+        return (pairs, statistics, bestScores)
     }
 }
 
@@ -110,7 +114,7 @@ final class SortedFilters: @unchecked Sendable {
     static let tileBytes = 1 << 18
 
     func search(left: FilterStore, positions: [Int32], threshold: Double, into found: inout [CandidatePair], statistics: inout DiceSearch.Statistics,
-                histogram: inout ScoreHistogram?, keepAbove linkThreshold: Double? = nil) {
+                scores: inout BestCandidateScores?, keepAbove linkThreshold: Double? = nil) {
         let bits = left.bitCount
         var need = [UInt32](repeating: UInt32.max, count: bits + 1)
         let tileRows = max(64, Self.tileBytes / max(8, wordsPerFilter * 8))
@@ -158,9 +162,9 @@ final class SortedFilters: @unchecked Sendable {
                     let slot = start + Int(hitRows[hit])
                     let total = a + Int(popcounts[slot])
                     let similarity = total == 0 ? 0 : 2.0 * Double(hitCommon[hit]) / Double(total)
-                    histogram?.add(similarity)
+                    scores?.add(similarity, forRecord: k)
                     if let linkThreshold {
-                        // Searching below the link threshold for the histogram: keep exactly the pairs a
+                        // Searching below the link threshold for the best scores: keep exactly the pairs a
                         // search at the link threshold keeps (anonlink's pre-filter included).
                         let b = Int(popcounts[slot])
                         let bound = (Double(2 * a) * (1.0 / linkThreshold - 1.0)).rounded(.towardZero)

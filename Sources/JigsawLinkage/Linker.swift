@@ -24,8 +24,11 @@ public struct LinkSummary: Sendable, Equatable {
     public var secondsByStage: [Double]
     /// Filter pairs compared in the fuzzy stage, and those ruled out by the popcount bound.
     public var comparisons = 0, skipped = 0
-    /// Similarities of the fuzzy stage's candidates down to the histogram floor, when one was asked for.
-    public var histogram: ScoreHistogram?
+    /// Each unmatched left record's best and second-best fuzzy-candidate similarity down to the score floor,
+    /// when one was asked for (for the histogram and the suggested threshold).
+    public var bestScores: BestCandidateScores?
+    /// The floor those scores were searched down to.
+    public var scoreFloor: Double?
 }
 
 /// How the one-to-one resolution picks links among candidates.
@@ -65,12 +68,13 @@ public enum Linker {
     ///   - threshold: the least Dice coefficient for a fuzzy link; `nil` skips the fuzzy stage.
     ///   - solver: greedy (default) or optimal one-to-one resolution.
     ///   - blocking: which pairs the fuzzy stage compares.
-    ///   - histogramFloor: when given, candidates are searched down to this similarity (below the threshold)
-    ///     for the score histogram; only those at or above the threshold become links.
+    ///   - scoreFloor: when given, candidates are searched down to this similarity (below the threshold)
+    ///     for each record's best scores (``LinkSummary/bestScores``); only those at or above the threshold
+    ///     become links.
     /// - Returns: the links (in stage order, then best first) and the summary.
     /// - Throws: ``LinkError`` when the two sides' CLKs cannot be compared.
     public static func link(left: LinkSide, right: LinkSide, threshold: Double?, solver: LinkSolver = .greedy,
-                            blocking: LinkBlocking = .none, histogramFloor: Double? = nil) async throws -> (links: [Link], summary: LinkSummary) {
+                            blocking: LinkBlocking = .none, scoreFloor: Double? = nil) async throws -> (links: [Link], summary: LinkSummary) {
         precondition(left.tokens.count == right.tokens.count, "both sides need the same token columns")
         if let l = left.schemaFingerprints.first, let r = right.schemaFingerprints.first, l != r {
             throw LinkError(.schemaMismatch, "the files were encoded with different schemas: \(left.path) has schema fingerprint \(l), \(right.path) has \(r); both partners must encode with the same schema")
@@ -114,14 +118,14 @@ public enum Linker {
             let start = Date()
             let lefts = leftMatched.indices.filter { !leftMatched[$0] }.map { Int32($0) }
             let rights = rightMatched.indices.filter { !rightMatched[$0] }.map { Int32($0) }
-            let searchThreshold = min(threshold, histogramFloor ?? threshold)
+            let searchThreshold = min(threshold, scoreFloor ?? threshold)
             var pairs: [CandidatePair]
             switch blocking {
             case .none:
                 let (found, statistics, scores) = await DiceSearch.candidates(left: leftFilters, right: rightFilters, threshold: threshold,
-                                                                              leftSubset: lefts, rightSubset: rights, histogramFloor: histogramFloor)
+                                                                              leftSubset: lefts, rightSubset: rights, scoreFloor: scoreFloor)
                 pairs = found
-                summary.histogram = scores
+                summary.bestScores = scores
                 summary.comparisons = statistics.comparisons
                 summary.skipped = statistics.skipped
             case .keys, .lsh:
@@ -137,9 +141,11 @@ public enum Linker {
                 summary.comparisons = comparisons
                 summary.skipped = lefts.count * rights.count - comparisons
             }
-            if histogramFloor != nil && summary.histogram == nil {
-                // Blocked searches return every pair down to the floor: count them, then keep the link candidates.
-                summary.histogram = ScoreHistogram(scores: pairs.map(\.similarity), binCount: 50, range: min(searchThreshold, 0.98)...1)
+            if scoreFloor != nil && summary.bestScores == nil {
+                // Blocked searches return every pair down to the floor: score them, then keep the link candidates.
+                var scores = BestCandidateScores(count: left.ids.count)
+                for pair in pairs { scores.add(pair.similarity, forRecord: Int(pair.left)) }
+                summary.bestScores = scores
                 // Keep exactly the candidates a search at the threshold finds (anonlink's pre-filter included).
                 pairs.removeAll { pair in
                     let a = Int(leftFilters.popcounts[Int(pair.left)]), b = Int(rightFilters.popcounts[Int(pair.right)])
@@ -150,6 +156,7 @@ public enum Linker {
             for k in kept {
                 links.append(Link(left: pairs[k].left, right: pairs[k].right, stage: columns, similarity: pairs[k].similarity))
             }
+            if scoreFloor != nil { summary.scoreFloor = searchThreshold }
             summary.candidatesByStage[columns] = pairs.count
             summary.matchesByStage[columns] = kept.count
             summary.secondsByStage[columns] = Date().timeIntervalSince(start)

@@ -177,9 +177,11 @@ public struct ScoreHistogram: Sendable, Equatable {
     ///   - smoothingWindow: the moving average's width in bins.
     ///   - minimumSeparation: the least distance between the two modes in bins; by default a tenth of the
     ///     bins, and at least 2.
+    ///   - lowestModeAtMost: when given, the lower (non-match) mode's bin centre must be at most this
+    ///     value, or there is no suggestion.
     /// - Returns: the centre of the valley's bin, or `nil` when the scores are not clearly bimodal.
     /// - Complexity: O(*n* log *n*) in the number of bins.
-    public func suggestedThreshold(smoothingWindow: Int = 5, minimumSeparation: Int? = nil) -> Double? {
+    public func suggestedThreshold(smoothingWindow: Int = 5, minimumSeparation: Int? = nil, lowestModeAtMost: Double? = nil) -> Double? {
         let n = counts.count
         guard n >= 3, total > 0 else { return nil }
         let sums = windowSums(window: smoothingWindow)
@@ -194,6 +196,7 @@ public struct ScoreHistogram: Sendable, Equatable {
         guard let tallest = maxima.map({ smoothed[$0] }).max() else { return nil }
         let substantial = maxima.filter { smoothed[$0] >= 0.05 * tallest }.sorted()
         guard let first = substantial.first, let second = substantial.first(where: { $0 - first >= gap }) else { return nil }
+        if let lowestModeAtMost, centre(ofBin: first) > lowestModeAtMost { return nil }
         let low = min(first, second), high = max(first, second)
         guard high - low >= 2 else { return nil }
         let between = (low + 1)..<high

@@ -61,9 +61,61 @@ struct ProfileAndSchemaTests {
 
     // MARK: - Profile behaviour
 
+    /// The hardening line of the shipped default profile (the tests below replace it to test each option).
+    static let shippedHardening = #""hardening": {"balance": true, "blip": {"flipProbability": 0.02}}"#
+
+    @Test func shippedProfileIsHardenedWithBalanceAndBlip() throws {
+        #expect(DefaultSchemas.childrensProfile.contains(Self.shippedHardening))
+        let schema = try LinkageSchemaParser.parse(Array(DefaultSchemas.childrensProfile.utf8))
+        let hardening = try #require(schema.profile?.hardening)
+        #expect(hardening.balance && hardening.flipProbability == 0.02 && hardening.salt == nil && hardening.diffusion == nil)
+        #expect(schema.outputLength == 2048)
+    }
+
+    static let sharedKeyFeatures = #"{"identifier":"first","normaliser":{"type":"forename"},"hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}}"#
+
+    static let badKeysFrom: [BadSchema] = [
+        BadSchema(label: "keysFrom naming no feature", json: #"{"format":"jigsaw-profile/1","clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[\#(sharedKeyFeatures),{"identifier":"last","normaliser":{"type":"surname"},"keysFrom":"frist","hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}}]}"#, path: "$.features[1].keysFrom"),
+        BadSchema(label: "keysFrom naming itself", json: #"{"format":"jigsaw-profile/1","clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[\#(sharedKeyFeatures),{"identifier":"last","normaliser":{"type":"surname"},"keysFrom":"last","hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}}]}"#, path: "$.features[1].keysFrom"),
+        BadSchema(label: "keysFrom chain", json: #"{"format":"jigsaw-profile/1","clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[\#(sharedKeyFeatures),{"identifier":"last","normaliser":{"type":"surname"},"keysFrom":"first","hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}},{"identifier":"other","normaliser":{"type":"surname"},"keysFrom":"last","hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}}]}"#, path: "$.features[2].keysFrom"),
+        BadSchema(label: "keysFrom across hash functions", json: #"{"format":"jigsaw-profile/1","clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[\#(sharedKeyFeatures),{"identifier":"last","normaliser":{"type":"surname"},"keysFrom":"first","hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100},"hash":{"type":"doubleHash"}}}]}"#, path: "$.features[1].keysFrom"),
+        BadSchema(label: "keysFrom not a string", json: #"{"format":"jigsaw-profile/1","clkConfig":{"l":1024,"kdf":{"type":"HKDF"}},"features":[\#(sharedKeyFeatures),{"identifier":"last","normaliser":{"type":"surname"},"keysFrom":1,"hashing":{"comparison":{"type":"ngram","n":2},"strategy":{"bitsPerFeature":100}}}]}"#, path: "$.features[1].keysFrom"),
+    ]
+
+    @Test(arguments: badKeysFrom)
+    func keysFromErrorsNameTheirPath(_ bad: BadSchema) {
+        #expect {
+            _ = try LinkageSchemaParser.parse(Array(bad.json.utf8), file: "s.json")
+        } throws: { error in
+            guard let error = error as? LinkageSchemaError else { return false }
+            return error.path == bad.path && error.description.hasPrefix("s.json: \(bad.path): ")
+        }
+    }
+
+    @Test func sharedNameKeysKeepSwappedNamesAlike() throws {
+        let shared = try profile()
+        #expect(shared.profile?.features[1].keysFrom == 0, "the default surname takes the forename's keys")
+        let own = try LinkageSchemaParser.parse(Array(DefaultSchemas.childrensProfile
+            .replacingOccurrences(of: Self.shippedHardening, with: #""hardening": {}"#)
+            .replacingOccurrences(of: #", "keysFrom": "forename""#, with: "").utf8))
+        #expect(own.profile?.features[1].keysFrom == nil)
+        #expect(own.fingerprint != shared.fingerprint, "shared keys are part of the fingerprint")
+        var plain = Self.child
+        plain["surname"] = "Jones"
+        var plainSwapped = plain
+        plainSwapped["forename"] = "Jones"
+        plainSwapped["surname"] = "Amelia"
+        let withShared = try encode(shared, [plain, plainSwapped])
+        let withOwn = try encode(own, [plain, plainSwapped])
+        // With shared keys the same bigrams set the same bits whichever field holds them.
+        // (Not all: the surname's Soundex and the two features' different bit budgets still differ.)
+        #expect(dice(withShared[0], withShared[1]) > 0.85)
+        #expect(dice(withOwn[0], withOwn[1]) < dice(withShared[0], withShared[1]) - 0.1)
+    }
+
     private func profile(hardening: String = "{}", salted: Bool = false) throws -> LinkageSchema {
         let json = DefaultSchemas.childrensProfile
-            .replacingOccurrences(of: #""hardening": {}"#, with: #""hardening": \#(hardening)"#)
+            .replacingOccurrences(of: Self.shippedHardening, with: #""hardening": \#(hardening)"#)
             .replacingOccurrences(of: #""identifier": "forename", "column": "forename", "normaliser": {"type": "forename"},"#,
                                   with: #""identifier": "forename", "column": "forename", "normaliser": {"type": "forename"}, "salted": \#(salted),"#)
         return try LinkageSchemaParser.parse(Array(json.utf8))
@@ -168,7 +220,7 @@ struct ProfileAndSchemaTests {
     }
 
     @Test func fingerprintIgnoresSourceSettings() throws {
-        let a = try profile()
+        let a = try LinkageSchemaParser.parse(Array(DefaultSchemas.childrensProfile.utf8))
         let json = DefaultSchemas.childrensProfile
             .replacingOccurrences(of: "yyyy-mm-dd", with: "dd/mm/yyyy")
             .replacingOccurrences(of: "nhs-stated-gender", with: "school-census")

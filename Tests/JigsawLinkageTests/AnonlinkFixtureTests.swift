@@ -77,15 +77,24 @@ struct AnonlinkFixtureTests {
         }
     }
 
-    /// Counting a histogram down to a floor never changes the candidates at the threshold, and counts every
-    /// pair a search at the floor would find.
+    /// Scoring down to a floor never changes the candidates at the threshold, and each left record's best
+    /// and second-best scores are the two highest similarities of the pairs a search at the floor finds.
     @Test(arguments: [0.8, 0.95])
-    func histogramFloorKeepsTheSameCandidates(_ threshold: Double) async throws {
+    func scoreFloorKeepsTheSameCandidates(_ threshold: Double) async throws {
         let (left, right) = try Self.stores()
         let plain = await DiceSearch.candidates(left: left, right: right, threshold: threshold).pairs
-        let (withHistogram, _, histogram) = await DiceSearch.candidates(left: left, right: right, threshold: threshold, histogramFloor: 0.5)
-        #expect(withHistogram == plain)
+        let (withScores, _, scores) = await DiceSearch.candidates(left: left, right: right, threshold: threshold, scoreFloor: 0.5)
+        #expect(withScores == plain)
         let atFloor = await DiceSearch.candidates(left: left, right: right, threshold: 0.5).pairs
-        #expect(histogram?.total == atFloor.count)
+        var expectedBest = [Double](repeating: .nan, count: left.count), expectedSecond = expectedBest
+        for (index, _) in expectedBest.enumerated() {
+            let mine = atFloor.filter { $0.left == Int32(index) }.map(\.similarity).sorted(by: >)
+            if mine.count > 0 { expectedBest[index] = mine[0] }
+            if mine.count > 1 { expectedSecond[index] = mine[1] }
+        }
+        let found = try #require(scores)
+        #expect(zip(found.best, expectedBest).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(zip(found.secondBest, expectedSecond).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(found.best.contains { !$0.isNaN })
     }
 }

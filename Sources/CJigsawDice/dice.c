@@ -83,10 +83,53 @@ static size_t dice_scan_popcnt(const uint64_t *left, const uint64_t *rows, const
     return found;
 }
 
-/* AVX-512 for 1024-bit filters (the common size): the left filter stays in two registers. */
+/* AVX-512 for 2048-bit filters (balanced 1024-bit filters, the default profile): the left filter stays
+   in four registers. */
+__attribute__((target("avx512f,avx512vpopcntdq,popcnt")))
+static size_t dice_scan_avx512_2048(const uint64_t *left, const uint64_t *rows, const uint32_t *pops,
+                                    size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    size_t found = 0;
+    __m512i a0 = _mm512_loadu_si512((const void *)left);
+    __m512i a1 = _mm512_loadu_si512((const void *)(left + 8));
+    __m512i a2 = _mm512_loadu_si512((const void *)(left + 16));
+    __m512i a3 = _mm512_loadu_si512((const void *)(left + 24));
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * 32;
+        __m512i c = _mm512_add_epi64(_mm512_popcnt_epi64(_mm512_and_si512(a0, _mm512_loadu_si512((const void *)row))),
+                                     _mm512_popcnt_epi64(_mm512_and_si512(a1, _mm512_loadu_si512((const void *)(row + 8)))));
+        __m512i d = _mm512_add_epi64(_mm512_popcnt_epi64(_mm512_and_si512(a2, _mm512_loadu_si512((const void *)(row + 16)))),
+                                     _mm512_popcnt_epi64(_mm512_and_si512(a3, _mm512_loadu_si512((const void *)(row + 24)))));
+        uint32_t total = (uint32_t)_mm512_reduce_add_epi64(_mm512_add_epi64(c, d));
+        if (total >= need[pops[r]]) { out_rows[found] = (uint32_t)r; out_common[found] = total; found++; }
+    }
+    return found;
+}
+
+/* AVX-512 for any length that is a whole number of 512-bit vectors. */
+__attribute__((target("avx512f,avx512vpopcntdq,popcnt")))
+static size_t dice_scan_avx512_vectors(const uint64_t *left, const uint64_t *rows, const uint32_t *pops, size_t words,
+                                       size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    size_t found = 0;
+    for (size_t r = 0; r < count; r++) {
+        const uint64_t *row = rows + r * words;
+        __m512i sum = _mm512_setzero_si512();
+        for (size_t i = 0; i < words; i += 8) {
+            sum = _mm512_add_epi64(sum, _mm512_popcnt_epi64(_mm512_and_si512(_mm512_loadu_si512((const void *)(left + i)),
+                                                                              _mm512_loadu_si512((const void *)(row + i)))));
+        }
+        uint32_t total = (uint32_t)_mm512_reduce_add_epi64(sum);
+        if (total >= need[pops[r]]) { out_rows[found] = (uint32_t)r; out_common[found] = total; found++; }
+    }
+    return found;
+}
+
+/* AVX-512 for 1024-bit filters (the clkhash size): the left filter stays in two registers. Other lengths
+   go to the 2048-bit or whole-vector loops, and lengths that are not whole vectors to POPCNT. */
 __attribute__((target("avx512f,avx512vpopcntdq,popcnt")))
 static size_t dice_scan_avx512(const uint64_t *left, const uint64_t *rows, const uint32_t *pops, size_t words,
                                size_t count, const uint32_t *need, uint32_t *out_rows, uint32_t *out_common) {
+    if (words == 32) return dice_scan_avx512_2048(left, rows, pops, count, need, out_rows, out_common);
+    if (words != 16 && words % 8 == 0) return dice_scan_avx512_vectors(left, rows, pops, words, count, need, out_rows, out_common);
     if (words != 16) return dice_scan_popcnt(left, rows, pops, words, count, need, out_rows, out_common);
     size_t found = 0;
     __m512i a0 = _mm512_loadu_si512((const void *)left);

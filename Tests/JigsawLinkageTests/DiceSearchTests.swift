@@ -42,7 +42,7 @@ struct DiceSearchTests {
 
     @Test(arguments: [0.5, 0.7, 0.8, 0.9, 1.0])
     func matchesBruteForce(threshold: Double) async {
-        for bits in [512, 1024, 1000 - 1000 % 8 + 64] {
+        for bits in [512, 1024, 1536, 2048, 1000 - 1000 % 8 + 64] {
             let left = Self.filters(count: 120, bits: bits, seed: 1)
             let right = Self.filters(count: 100, bits: bits, seed: 2, from: left)
             let (pairs, statistics, _) = await DiceSearch.candidates(left: FilterStore(filters: left, bitCount: bits),

@@ -2,12 +2,13 @@
 #   make demo   builds (release) and runs the demonstration on bundled synthetic data
 #   make test   builds and runs the whole test suite
 #   make bench  runs the benchmarks against their peer tools (release build)
+#   make quality  measures linkage quality against clkhash + anonlink (release build; about 15 minutes)
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE_FLAGS := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps build release test demo bench quality clean
 
 all: build
 
@@ -36,7 +37,12 @@ bench: release
 	@bash Tests/Benchmarks/encode/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/link/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/link/scale.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/link/allpairs.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	cd Tests/Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
+
+quality: release
+	@bash Tests/Benchmarks/quality/measure.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/quality/holdout.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 
 clean:
 	rm -rf .build demo-output bench-output

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JigsawBloom", targets: ["JigsawBloom"]),
         .library(name: "JigsawLinkage", targets: ["JigsawLinkage"]),
         .library(name: "JigsawSynth", targets: ["JigsawSynth"]),
+        .library(name: "JigsawDisclosure", targets: ["JigsawDisclosure"]),
         .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
         .executable(name: "jigsaw", targets: ["jigsaw"]),
     ],
@@ -33,10 +34,17 @@ let package = Package(
         .target(name: "CJigsawDice"),
         .target(name: "JigsawLinkage", dependencies: ["CJigsawDice", "JigsawCSV"]),
         .target(name: "JigsawSynth", dependencies: ["JigsawCSV", "JigsawIdentifiers"]),
+        // COIN-OR CLP for the disclosure audit's linear programs (never a hand-written simplex).
+        .systemLibrary(
+            name: "CJigsawLP",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"])]
+        ),
+        .target(name: "JigsawDisclosure", dependencies: ["CJigsawLP", "JigsawCSV"]),
         .target(
             name: "JigsawCLI",
             dependencies: [
-                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage", "JigsawSynth",
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage", "JigsawSynth", "JigsawDisclosure",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawSynthTests", dependencies: ["JigsawSynth"]),
+        .testTarget(name: "JigsawDisclosureTests", dependencies: ["JigsawDisclosure"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )

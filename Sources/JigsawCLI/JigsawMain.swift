@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import JigsawBloom
 internal import JigsawCSV
+internal import JigsawDisclosure
 internal import JigsawLinkage
 internal import JigsawCrypto
 internal import JigsawTokens
@@ -12,7 +13,8 @@ public enum JigsawMain {
     public enum Status: Int32, Sendable {
         /// Success.
         case success = 0
-        /// Findings: invalid identifiers (validate, or tokenise with `--on-invalid fail`).
+        /// Findings: invalid identifiers (validate, or tokenise with `--on-invalid fail`), disclosive cells
+        /// (audit-table).
         case findings = 1
         /// A usage error: unknown option, missing argument, contradictory options.
         case usage = 2
@@ -63,6 +65,8 @@ public enum JigsawMain {
             (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
         case let error as LinkageSchemaError:
             (status, message) = (.inputOutput, error.description)
+        case let error as DisclosureError:
+            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
         case let error as CommandFailure:
@@ -125,4 +129,15 @@ enum Console {
         }
         return value < 0 ? "-" + out : out
     }
+}
+
+/// One CSV row of `fields` (comma-separated, RFC 4180 quoting where needed) with a `\n` ending, for the
+/// small outputs commands write as text (links, evaluation results, audit findings).
+/// - Parameter fields: the fields.
+/// - Returns: the row.
+func csvRow(_ fields: [String]) -> String {
+    fields.map { field in
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: ",") + "\n"
 }

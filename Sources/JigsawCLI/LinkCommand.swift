@@ -191,10 +191,4 @@ struct LinkCommand: AsyncParsableCommand {
         return first
     }
 
-    private func csvRow(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\n"
-    }
 }

@@ -66,7 +66,7 @@ public enum JigsawMain {
         case let error as LinkageSchemaError:
             (status, message) = (.inputOutput, error.description)
         case let error as DisclosureError:
-            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
+            (status, message) = (error.code == .badOptions ? .usage : error.code == .unprotectable ? .findings : .inputOutput, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
         case let error as CommandFailure:
@@ -131,13 +131,5 @@ enum Console {
     }
 }
 
-/// One CSV row of `fields` (comma-separated, RFC 4180 quoting where needed) with a `\n` ending, for the
-/// small outputs commands write as text (links, evaluation results, audit findings).
-/// - Parameter fields: the fields.
-/// - Returns: the row.
-func csvRow(_ fields: [String]) -> String {
-    fields.map { field in
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }.joined(separator: ",") + "\n"
-}
+/// One CSV row of `fields` with a `\n` ending (``CSVFieldValue/textRow(_:)``).
+func csvRow(_ fields: [String]) -> String { CSVFieldValue.textRow(fields) }

@@ -118,4 +118,20 @@ public enum CSVFieldValue {
         appendField(value, to: buffer, dialect: dialect)
         buffer.withUnsafeBytes { output.append(contentsOf: $0) }
     }
+
+    /// One comma-separated row of `fields` with a `\n` ending, each field quoted (RFC 4180) when it holds a
+    /// comma, a quote or a line break: for the small text outputs commands write whole.
+    /// - Parameter fields: the fields.
+    /// - Returns: the row.
+    public static func textRow(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            var quoted = "\""
+            for character in field {
+                if character == "\"" { quoted.append("\"") }
+                quoted.append(character)
+            }
+            return quoted + "\""
+        }.joined(separator: ",") + "\n"
+    }
 }

@@ -121,6 +121,14 @@ public struct AuditRules: Sendable, Equatable {
         }
     }
 
+    /// Whether numbers of the cell with these nodes are rounded (``isRounded(_:in:)`` for tests and callers
+    /// outside the module).
+    /// - Parameters:
+    ///   - nodes: the cell's node per dimension.
+    ///   - hierarchy: the table's hierarchy.
+    /// - Returns: `true` when rounded.
+    public func isRoundedForTests(_ nodes: [Int], in hierarchy: TableHierarchy) -> Bool { isRounded(nodes, in: hierarchy) }
+
     /// The true values a published rounded number can stand for.
     /// - Parameter value: the published number.
     /// - Returns: the interval.

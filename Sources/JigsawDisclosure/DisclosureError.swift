@@ -21,6 +21,8 @@ public struct DisclosureError: Error, CustomStringConvertible, Sendable, Equatab
         case tooManyCells = "disclosure.too-many-cells"
         /// Published values that contradict the table's additivity (no non-negative counts fit them).
         case inconsistentTable = "disclosure.inconsistent-table"
+        /// Some primary cell could not be protected (no cell left that may be suppressed in its equations).
+        case unprotectable = "disclosure.unprotectable"
         /// The LP solver failed (not an answer about the table).
         case solverFailure = "disclosure.solver-failure"
         /// Options that cannot work together or do not fit the table.

@@ -1,0 +1,165 @@
+internal import ArgumentParser
+internal import Foundation
+internal import JigsawCSV
+internal import JigsawDisclosure
+
+/// `jigsaw suppress`: protect a table of counts for publication and audit it before writing.
+struct SuppressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suppress",
+        abstract: "Protect a table of counts for publication: primary and secondary suppression, rounding, and an LP audit before anything is written.",
+        discussion: """
+            Reads leaf counts (one column per dimension of the hierarchy, holding leaf codes, and one count column; missing combinations are zeros; rows for totals are checked against the sum of their leaves) and the hierarchy file. Computes every total, suppresses small counts (primary), rounds where the rule says, adds secondary suppressions across the whole hierarchy until the LP audit shows every primary cell protected, and writes every cell (leaves and totals) with its published value or the one symbol. The report (JSON) records the method, options, preset, counts and summed value of primary and secondary suppressions, and every suppressed cell's kind and feasible interval; it stays with the data controller.
+
+            Fails closed: if a primary cell cannot be protected, nothing is written and the exit status is 1. Exit status: 0 written, 1 not protectable, 2 usage error, 3 unreadable or inconsistent input.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The leaf counts (CSV; - for standard input).", valueName: "leaves.csv"))
+    var leaves: String
+
+    @Option(name: .long, help: ArgumentHelp("The hierarchy file (JSON).", valueName: "hierarchy.json"))
+    var hierarchy: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The published table to write (CSV; - for standard output).", valueName: "published.csv"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The report to write (JSON).", valueName: "report.json"))
+    var report: String
+
+    @Option(name: .customLong("count-column"), help: ArgumentHelp("The column holding the counts (default: the only column that is not a dimension); also the value column written.", valueName: "column"))
+    var countColumn: String?
+
+    @Option(name: .long, help: ArgumentHelp("A UK preset: nhs, dfe-cin or ons-10-5 (threshold, zeros, rounding, exempt levels, symbol; other options override).", valueName: "preset"))
+    var preset: String?
+
+    @Option(name: .long, help: ArgumentHelp("The geography dimension, whose root is the national level for --preset (default: the hierarchy's first dimension).", valueName: "dimension"))
+    var geography: String?
+
+    @Option(name: .long, help: ArgumentHelp("Counts from LO to HI (LO at least 1) are suppressed as primary cells (default 1-9, or the preset's).", valueName: "LO-HI"))
+    var threshold: String?
+
+    @Option(name: .long, help: ArgumentHelp("Zeros: publish (default; may be secondary), primary (suppressed), never-secondary (published, never suppressed).", valueName: "handling"))
+    var zeros: String?
+
+    @Option(name: .long, help: ArgumentHelp("Round published counts to this base (half up).", valueName: "base"))
+    var round: Int?
+
+    @Option(name: .customLong("round-at"), help: ArgumentHelp("Round only counts of cells at this level, e.g. la=1 (repeatable; levels count from 0 at the root).", valueName: "DIM=LEVEL"))
+    var roundAt: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Counts of cells at this level are not rounded, e.g. la=0 (repeatable).", valueName: "DIM=LEVEL"))
+    var exact: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Cells at this level are never suppressed, e.g. la=0 for national figures (repeatable).", valueName: "DIM=LEVEL"))
+    var exempt: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The symbol for every suppressed cell (default [c], or the preset's).", valueName: "symbol"))
+    var symbol: String?
+
+    @Option(name: .long, help: ArgumentHelp("What each primary cell needs: no-exact (default; not pinned to one value), width (an interval at least the threshold's upper end wide) or width=W.", valueName: "requirement"))
+    var protection: String?
+
+    @Flag(name: .long, help: "Replace the output and report if they exist.")
+    var force = false
+
+    @Flag(name: .long, help: "No summary on standard error.")
+    var quiet = false
+
+    @OptionGroup var csvOptions: CSVInputOptions
+
+    func validate() throws {
+        if let preset, AuditRules.Preset(rawValue: preset) == nil {
+            throw ValidationError("--preset must be one of: \(AuditRules.Preset.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let zeros, SuppressionSettings.Zeros(rawValue: zeros) == nil {
+            throw ValidationError("--zeros must be one of: \(SuppressionSettings.Zeros.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if !roundAt.isEmpty && !exact.isEmpty { throw ValidationError("--round-at and --exact cannot be used together") }
+        if let round, round < 2 { throw ValidationError("--round must be 2 or more") }
+        if round == nil && preset == nil && (!roundAt.isEmpty || !exact.isEmpty) { throw ValidationError("--round-at and --exact need --round") }
+        if output == report { throw ValidationError("the output and the report must be different files") }
+        if report == "-" { throw ValidationError("the report must be a file, not standard output") }
+    }
+
+    func run() async throws {
+        let dialect = try csvOptions.dialect()
+        guard let bytes = FileManager.default.contents(atPath: hierarchy) else {
+            throw CommandFailure(status: .inputOutput, message: "\(hierarchy): cannot read the hierarchy file")
+        }
+        let tree = try TableHierarchy.parse(Array(bytes), file: hierarchy)
+        let grid = try TableGrid(hierarchy: tree)
+        let chosenPreset = preset.flatMap(AuditRules.Preset.init(rawValue:))
+        let settings = try makeSettings(tree, preset: chosenPreset)
+        // Open the outputs first, so a name clash is reported before any work.
+        let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [leaves, hierarchy])
+        let reportFile = try AtomicOutputFile(path: report, overwrite: force, inputs: [leaves, hierarchy])
+        let table = try CountTable.read(path: leaves, grid: grid, countColumn: countColumn, dialect: dialect)
+        let started = Date()
+        let result = try Suppressor.run(table, settings: settings)
+        let seconds = Date().timeIntervalSince(started)
+        try outputFile.write(Array(SuppressionOutput.publishedCSV(result, symbol: settings.symbol, valueColumn: countColumn ?? "count").utf8))
+        try reportFile.write(Array(SuppressionOutput.reportJSON(result, table: table, settings: settings, preset: chosenPreset,
+                                                                tool: "jigsaw \(JigsawVersion.current)",
+                                                                inputs: ["leaves": leaves, "hierarchy": hierarchy]).utf8))
+        try reportFile.commit()
+        try outputFile.commit()
+        guard !quiet else { return }
+        let primary = result.kinds.values.filter { $0 == .primary }.count, secondary = result.kinds.values.filter { $0 == .secondary }.count
+        var lines = ["jigsaw suppress: \(Console.count(grid.cellCount, "cell")) (\(tree.dimensions.map(\.name).joined(separator: " × "))): \(Console.count(primary, "primary suppression")), \(Console.count(secondary, "secondary suppression"))"]
+        lines.append("  audit: every suppressed cell's interval checked (\(result.audit.solver), \(Console.count(result.audit.components, "component"))); \(Console.count(result.repairRounds, "repair round")), \(Console.count(result.released, "secondary cell")) released by the clean-up (\(String(format: "%.2f", seconds)) s)")
+        for departure in result.departures { lines.append("  departure from the preset: \(departure)") }
+        lines.append("  written: \(output) and the report \(report)")
+        Console.err(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The settings from the preset and options.
+    private func makeSettings(_ tree: TableHierarchy, preset: AuditRules.Preset?) throws -> SuppressionSettings {
+        var geographyIndex = 0
+        if let geography {
+            guard let index = tree.dimension(named: geography) else {
+                throw CommandFailure.usage("--geography: the hierarchy has no dimension \"\(geography)\" (it has \(tree.dimensions.map(\.name).joined(separator: ", ")))")
+            }
+            geographyIndex = index
+        }
+        var settings = preset.map { SuppressionSettings.preset($0, geography: geographyIndex) } ?? SuppressionSettings()
+        if let threshold {
+            let parts = threshold.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 1, high >= low else {
+                throw CommandFailure.usage("--threshold expects LO-HI with 1 ≤ LO ≤ HI, e.g. 1-7 (zeros are set with --zeros)")
+            }
+            settings.threshold = low...high
+        }
+        if let zeros { settings.zeros = SuppressionSettings.Zeros(rawValue: zeros)! }
+        if let round { settings.roundingBase = round }
+        func selectors(_ values: [String], option: String) throws -> [AuditRules.LevelSelector] {
+            try values.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let dimension = tree.dimension(named: parts[0]), let level = Int(parts[1]), level >= 0,
+                      level <= tree.dimensions[dimension].depth else {
+                    throw CommandFailure.usage("\(option) expects DIM=LEVEL with a dimension of the hierarchy (\(tree.dimensions.map(\.name).joined(separator: ", "))) and a level from 0 (its root) to its depth")
+                }
+                return AuditRules.LevelSelector(dimension: dimension, level: level)
+            }
+        }
+        if !roundAt.isEmpty { settings.roundingScope = .only(try selectors(roundAt, option: "--round-at")) }
+        if !exact.isEmpty { settings.roundingScope = .allExcept(try selectors(exact, option: "--exact")) }
+        if !exempt.isEmpty { settings.exempt = try selectors(exempt, option: "--exempt") }
+        if let symbol {
+            guard !symbol.isEmpty, Int(symbol) == nil else { throw CommandFailure.usage("--symbol must be text that is not a number") }
+            settings.symbol = symbol
+        }
+        if let protection {
+            if protection == "no-exact" {
+                settings.protection = .noExactDisclosure
+            } else if protection == "width" {
+                settings.protection = .minimumWidth(settings.threshold.upperBound)
+            } else if protection.hasPrefix("width="), let width = Int(protection.dropFirst(6)), width >= 1 {
+                settings.protection = .minimumWidth(width)
+            } else {
+                throw CommandFailure.usage("--protection must be no-exact, width, or width=W with W a whole number of 1 or more")
+            }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,125 @@
+internal import Foundation
+public import JigsawCSV
+
+/// The true counts of every cell of a table: leaf counts read from a CSV, totals computed along every
+/// dimension of the hierarchy. Missing leaf combinations are zeros; totals given in the input must agree.
+public struct CountTable: Sendable {
+    /// The cells.
+    public let grid: TableGrid
+    /// Each cell's count, by cell number.
+    public let counts: [Int]
+
+    /// Creates a table from every cell's count (totals included, consistent).
+    /// - Parameters:
+    ///   - grid: the cells.
+    ///   - counts: one count per cell.
+    public init(grid: TableGrid, counts: [Int]) {
+        precondition(counts.count == grid.cellCount, "one count per cell")
+        self.grid = grid
+        self.counts = counts
+    }
+
+    /// Computes every total from the leaf cells' counts (the others are ignored).
+    /// - Parameters:
+    ///   - grid: the cells.
+    ///   - leafCounts: a count per cell; only inner cells (all codes leaves) are read.
+    /// - Returns: the table.
+    public static func summing(grid: TableGrid, leafCounts: [Int]) -> CountTable {
+        var counts = leafCounts
+        let dimensions = grid.hierarchy.dimensions
+        var isInternal = [Bool](repeating: false, count: grid.cellCount)
+        for cell in 0..<grid.cellCount where !grid.isInner(cell) { isInternal[cell] = true; counts[cell] = 0 }
+        // Dimension by dimension: after pass k, every cell whose codes after dimension k are leaves is right.
+        for k in dimensions.indices {
+            var pending: [(node: Int, cell: Int)] = []
+            for cell in 0..<grid.cellCount {
+                let nodes = grid.nodes(of: cell)
+                guard !dimensions[k].nodes[nodes[k]].isLeaf else { continue }
+                guard (k + 1..<dimensions.count).allSatisfy({ dimensions[$0].nodes[nodes[$0]].isLeaf }) else { continue }
+                pending.append((nodes[k], cell))
+            }
+            // In pre-order a node's children come after it, so the deepest totals are summed first.
+            pending.sort { $0.node > $1.node }
+            for (node, cell) in pending {
+                var nodes = grid.nodes(of: cell)
+                var sum = 0
+                for child in dimensions[k].nodes[node].children {
+                    nodes[k] = child
+                    sum += counts[grid.cell(nodes)]
+                }
+                counts[cell] = sum
+            }
+        }
+        return CountTable(grid: grid, counts: counts)
+    }
+
+    /// Reads leaf counts: one column per dimension (named as in the hierarchy) and one count column.
+    /// Rows for leaf cells give counts; rows naming a total are checked against the sum of its leaves.
+    /// - Parameters:
+    ///   - path: the file (`-` for standard input).
+    ///   - grid: the cells.
+    ///   - countColumn: the count column's name; `nil` takes the only column that is not a dimension.
+    ///   - dialect: the CSV dialect.
+    /// - Returns: the table.
+    /// - Throws: ``CSVError`` for unreadable CSV; ``DisclosureError`` for a missing column, an unknown code, a
+    ///   repeated cell, a count that is not a whole number of 0 or more, or a total that disagrees.
+    public static func read(path: String, grid: TableGrid, countColumn: String?, dialect: CSVDialect = CSVDialect()) throws -> CountTable {
+        let reader = try CSVChunkReader(path: path, dialect: dialect)
+        let header = try reader.readHeader()
+        let dimensions = grid.hierarchy.dimensions
+        var columns: [Int] = []
+        for dimension in dimensions {
+            guard let column = header.index(of: dimension.name) else {
+                throw DisclosureError(.missingColumn, "has no column \"\(dimension.name)\" for the hierarchy's dimension of that name; columns are \(header.names.joined(separator: ", "))", file: path, line: 1)
+            }
+            columns.append(column)
+        }
+        let countIndex: Int
+        if let countColumn {
+            guard let index = header.index(of: countColumn) else {
+                throw DisclosureError(.missingColumn, "has no count column \"\(countColumn)\"", file: path, line: 1)
+            }
+            countIndex = index
+        } else {
+            let others = header.names.indices.filter { !columns.contains($0) }
+            guard others.count == 1 else {
+                throw DisclosureError(.missingColumn, "needs exactly one column besides the dimensions (\(dimensions.map(\.name).joined(separator: ", "))) to hold the counts, or name it with --count-column; it has \(others.count)", file: path, line: 1)
+            }
+            countIndex = others[0]
+        }
+        var leafCounts = [Int](repeating: 0, count: grid.cellCount)
+        var given: [(cell: Int, count: Int, line: Int)] = []
+        var seenOn = [Int](repeating: 0, count: grid.cellCount)
+        var nodes = [Int](repeating: 0, count: dimensions.count)
+        try reader.forEachRecord(dialect: reader.dialect, file: path, columnNames: header.names) { record, fields, bytes in
+            guard fields.count == header.names.count else {
+                throw DisclosureError(.badValue, "has \(fields.count) fields where the header has \(header.names.count)", file: path, line: record.line)
+            }
+            for (dimension, column) in columns.enumerated() {
+                let code = CSVFieldValue.string(bytes, fields[column]).trimmingCharacters(in: .whitespaces)
+                guard let node = dimensions[dimension].position(of: code) else {
+                    throw DisclosureError(.unknownCode, "the code \"\(code)\" is not in the hierarchy of dimension \"\(dimensions[dimension].name)\"",
+                                          file: path, line: record.line, column: header.names[column])
+                }
+                nodes[dimension] = node
+            }
+            let cell = grid.cell(nodes)
+            if seenOn[cell] != 0 {
+                throw DisclosureError(.duplicateCell, "the cell \(grid.describe(cell)) is also on line \(seenOn[cell])", file: path, line: record.line)
+            }
+            seenOn[cell] = record.line
+            let text = CSVFieldValue.string(bytes, fields[countIndex]).trimmingCharacters(in: .whitespaces)
+            guard let count = Int(text), count >= 0 else {
+                throw DisclosureError(.badValue, "the count of cell \(grid.describe(cell)) is not a whole number of 0 or more",
+                                      file: path, line: record.line, column: header.names[countIndex])
+            }
+            if grid.isInner(cell) { leafCounts[cell] = count } else { given.append((cell, count, record.line)) }
+        }
+        let table = summing(grid: grid, leafCounts: leafCounts)
+        for total in given where table.counts[total.cell] != total.count {
+            throw DisclosureError(.inconsistentTable, "the total of cell \(grid.describe(total.cell)) is not the sum of its leaves in this file; correct it or leave totals out (they are computed)",
+                                  file: path, line: total.line, column: header.names[countIndex])
+        }
+        return table
+    }
+}

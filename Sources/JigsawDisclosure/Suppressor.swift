@@ -1,0 +1,171 @@
+/// Why a cell is suppressed.
+public enum SuppressionKind: String, Sendable, Equatable {
+    /// Its own count is small (or zero, when zeros are primary).
+    case primary
+    /// Suppressed to protect a primary cell.
+    case secondary
+}
+
+/// A protected table ready to publish, with what was done and the audit that passed.
+public struct SuppressionResult: Sendable {
+    /// What each cell shows.
+    public var published: PublishedTable
+    /// The suppressed cells and why.
+    public var kinds: [Int: SuppressionKind]
+    /// The audit of the published table (every suppressed cell's interval).
+    public var audit: AuditResult
+    /// The attacker model the audit used.
+    public var rules: AuditRules
+    /// Departures from the preset's rule (e.g. secondary cells under a rule without secondary suppression).
+    public var departures: [String]
+    /// Rounds of the repair loop, and cells it added that the clean-up then released.
+    public var repairRounds: Int, released: Int
+}
+
+/// Primary suppression, rounding and secondary suppression of a whole table at once (every dimension and
+/// level of the hierarchy together), ending in the LP audit, which must pass before anything is returned.
+///
+/// 1. **Primary**: counts in the threshold (and zeros, when zeros are primary) are suppressed, except at
+///    exempt levels; a rounded count that would round to 0 is suppressed too. Other counts are published,
+///    rounded where the settings say.
+/// 2. **Repair loop** (secondary suppression): the table is audited; for each primary cell still too
+///    narrow, among the additivity equations that hold it, those with the fewest suppressed cells are
+///    taken, and their cheapest publishable cell is suppressed: inner cells before totals, then the
+///    smallest count, then the first in table order. Exempt cells, and zeros when zeros are never
+///    secondary, are never chosen. Repeat until every primary passes.
+/// 3. **Clean-up**: each secondary cell, most costly first, is published again if the audit still passes
+///    without it (tables with at most ``cleanupLimit`` secondary cells).
+/// 4. **Fail closed**: a primary cell with no candidate left is an error naming it; nothing is returned.
+///
+/// Deterministic: the same table and settings give the same result.
+public enum Suppressor {
+    /// The most secondary cells the clean-up tries to release (each try is one audit).
+    public static let cleanupLimit = 200
+
+    /// Protects `table` under `settings`.
+    /// - Parameters:
+    ///   - table: the true counts.
+    ///   - settings: the rule.
+    /// - Returns: the table to publish, with the audit that passed.
+    /// - Throws: ``DisclosureError`` with code `unprotectable` when a primary cell cannot be protected, or the
+    ///   audit's errors.
+    public static func run(_ table: CountTable, settings: SuppressionSettings) throws(DisclosureError) -> SuppressionResult {
+        let grid = table.grid
+        let hierarchy = grid.hierarchy
+        let counts = table.counts
+        var entries = [PublishedTable.Entry](repeating: .absent, count: grid.cellCount)
+        var kinds: [Int: SuppressionKind] = [:]
+        var forbidden = [Bool](repeating: false, count: grid.cellCount)
+        let roundingRules = settings.auditRules(secondaryUsed: false)
+        for cell in 0..<grid.cellCount {
+            let nodes = grid.nodes(of: cell)
+            let exempt = settings.exempt.contains { hierarchy.dimensions[$0.dimension].nodes[nodes[$0.dimension]].level == $0.level }
+            let count = counts[cell]
+            let rounded = roundingRules.isRounded(nodes, in: hierarchy)
+            let value = rounded ? settings.rounded(count) : count
+            let small = count == 0 ? settings.zeros == .primary : settings.threshold.contains(count) || value == 0
+            if small && !exempt {
+                entries[cell] = .suppressed
+                kinds[cell] = .primary
+            } else {
+                entries[cell] = .number(value)
+            }
+            forbidden[cell] = exempt || (count == 0 && settings.zeros == .neverSecondary)
+        }
+
+        // The equations holding each cell, for the repair loop.
+        let equations = grid.equations()
+        var equationsOf = [[Int]](repeating: [], count: grid.cellCount)
+        for (index, equation) in equations.enumerated() {
+            equationsOf[equation.total].append(index)
+            for part in equation.parts { equationsOf[part].append(index) }
+        }
+        func cost(_ cell: Int) -> (Int, Int, Int) { (grid.isInner(cell) ? 0 : 1, counts[cell] + 1, cell) }
+        func audit() throws(DisclosureError) -> (AuditResult, AuditRules) {
+            let rules = settings.auditRules(secondaryUsed: kinds.values.contains(.secondary))
+            return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules), rules)
+        }
+        func failingPrimaries(_ result: AuditResult) -> [Int] {
+            result.cells.filter { !$0.isProtected && kinds[$0.cell] == .primary }.map(\.cell)
+        }
+
+        /// The cell to suppress next for a primary cell that is still pinned. A cell is pinned through
+        /// equations in which it is the only suppressed cell (after the others are known), so from the
+        /// primary the suppressed cells linked to it through shared equations are visited breadth first, and
+        /// the nearest equations holding a single suppressed cell give the candidates; failing those, the
+        /// equations of the linked cells with the fewest suppressed cells. The cheapest candidate wins.
+        func secondaryCandidate(for primary: Int) -> Int? {
+            var visited: Set<Int> = [primary]
+            var frontier = [primary]
+            var fallback: (suppressed: Int, cell: Int)?
+            while !frontier.isEmpty {
+                var singles: [Int] = []
+                var next: [Int] = []
+                for cell in frontier {
+                    for index in equationsOf[cell] {
+                        let members = [equations[index].total] + equations[index].parts
+                        let hidden = members.filter { entries[$0] == .suppressed }
+                        let open = members.filter { entries[$0] != .suppressed && !forbidden[$0] }
+                        if hidden.count == 1 { singles.append(contentsOf: open) }
+                        if let best = open.min(by: { cost($0) < cost($1) }),
+                           fallback == nil || hidden.count < fallback!.suppressed
+                            || (hidden.count == fallback!.suppressed && cost(best) < cost(fallback!.cell)) {
+                            fallback = (hidden.count, best)
+                        }
+                        for other in hidden where visited.insert(other).inserted { next.append(other) }
+                    }
+                }
+                if let best = singles.min(by: { cost($0) < cost($1) }) { return best }
+                frontier = next.sorted()
+            }
+            return fallback?.cell
+        }
+
+        var (result, rules) = try audit()
+        var rounds = 0
+        while case let failing = failingPrimaries(result), !failing.isEmpty {
+            rounds += 1
+            for primary in failing where entries[primary] == .suppressed {
+                guard let choice = secondaryCandidate(for: primary) else {
+                    throw DisclosureError(.unprotectable, "the cell \(grid.describe(primary)) cannot be protected: every cell of the equations linked to it is already suppressed, exempt, or a zero that may not be used; relax --exempt or the zero handling")
+                }
+                entries[choice] = .suppressed
+                kinds[choice] = .secondary
+            }
+            (result, rules) = try audit()
+        }
+
+        // Clean-up: release secondary cells the protection does not need, most costly first.
+        var released = 0
+        let secondaries = kinds.filter { $0.value == .secondary }.map(\.key).sorted { cost($0) > cost($1) }
+        if secondaries.count <= cleanupLimit {
+            for cell in secondaries {
+                let previous = entries[cell]
+                let nodes = grid.nodes(of: cell)
+                entries[cell] = .number(roundingRules.isRounded(nodes, in: hierarchy) ? settings.rounded(counts[cell]) : counts[cell])
+                kinds[cell] = nil
+                let (trial, trialRules) = try audit()
+                if failingPrimaries(trial).isEmpty {
+                    (result, rules) = (trial, trialRules)
+                    released += 1
+                } else {
+                    entries[cell] = previous
+                    kinds[cell] = .secondary
+                }
+            }
+            (result, rules) = try audit()
+        }
+
+        var departures: [String] = []
+        if !settings.ruleUsesSecondary, kinds.values.contains(.secondary) {
+            let count = kinds.values.filter { $0 == .secondary }.count
+            departures.append("the rule has no secondary suppression, but \(count) secondary cell\(count == 1 ? " was" : "s were") needed to protect primary cells that the rest of the table gives away; \"\(settings.symbol)\" can therefore stand for any count, not only \(settings.threshold.lowerBound)–\(settings.threshold.upperBound)")
+        }
+        let unsafe = failingPrimaries(result)
+        guard unsafe.isEmpty else {
+            throw DisclosureError(.unprotectable, "the audit still finds \(unsafe.count) primary cell\(unsafe.count == 1 ? "" : "s") unprotected, e.g. \(grid.describe(unsafe[0])); nothing was written")
+        }
+        return SuppressionResult(published: PublishedTable(grid: grid, entries: entries), kinds: kinds, audit: result, rules: rules,
+                                 departures: departures, repairRounds: rounds, released: released)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import JigsawDisclosure
+
+/// Primary and secondary suppression with rounding, checked by the audit: the NHS single-council case
+/// fixed, fail-closed behaviour, and randomised tables whose every output must pass the audit.
+struct SuppressorTests {
+    static func hierarchy(_ json: String) throws -> TableHierarchy { try TableHierarchy.parse(Array(json.utf8), file: "h.json") }
+
+    /// A table from leaf counts given per leaf code combination (other leaves zero).
+    static func table(_ hierarchy: TableHierarchy, _ leaves: [[String]: Int]) throws -> CountTable {
+        let grid = try TableGrid(hierarchy: hierarchy)
+        var counts = [Int](repeating: 0, count: grid.cellCount)
+        for (codes, count) in leaves {
+            let nodes = try hierarchy.dimensions.enumerated().map { try #require($1.position(of: codes[$0])) }
+            counts[grid.cell(nodes)] = count
+        }
+        return CountTable.summing(grid: grid, leafCounts: counts)
+    }
+
+    @Test func totalsAreSummedAlongEveryDimension() throws {
+        let h = try Self.hierarchy(#"{"la": {"E": {"R1": ["A", "B"], "R2": ["C"]}}, "g": {"T": ["G1", "G2"]}}"#)
+        let table = try Self.table(h, [["A", "G1"]: 1, ["A", "G2"]: 2, ["B", "G1"]: 4, ["C", "G2"]: 8])
+        let grid = table.grid
+        func count(_ la: String, _ g: String) -> Int { table.counts[grid.cell([h.dimensions[0].position(of: la)!, h.dimensions[1].position(of: g)!])] }
+        #expect(count("E", "T") == 15 && count("R1", "T") == 7 && count("R1", "G1") == 5 && count("E", "G2") == 10 && count("C", "G1") == 0)
+    }
+
+    @Test func theNHSSingleCouncilCaseIsFixed() throws {
+        let h = try Self.hierarchy(#"{"la": {"England": {"R1": ["LA01", "LA02"], "R2": ["LA03"]}}, "group": {"Total": ["G1", "G2", "G3"]}}"#)
+        let table = try Self.table(h, [["LA01", "G1"]: 40, ["LA01", "G2"]: 23, ["LA01", "G3"]: 3, ["LA02", "G1"]: 52, ["LA02", "G2"]: 31,
+                                       ["LA03", "G1"]: 61, ["LA03", "G2"]: 18])
+        let settings = SuppressionSettings.preset(.nhs, geography: 0)
+        let result = try Suppressor.run(table, settings: settings)
+        let grid = table.grid
+        // Every cell of 1–7 below national level is suppressed; national figures are exact.
+        for cell in 0..<grid.cellCount {
+            let level = h.dimensions[0].nodes[grid.nodes(of: cell)[0]].level
+            if level == 0 { #expect(result.published.entries[cell] == .number(table.counts[cell])) }
+            if level > 0 && (1...7).contains(table.counts[cell]) { #expect(result.kinds[cell] == .primary) }
+        }
+        #expect(result.kinds.values.contains(.secondary), "the national G3 figure forces secondary suppression")
+        #expect(result.departures.count == 1)
+        // An independent re-audit of what would be published, as a reader sees it.
+        let audit = try TableAudit.run(result.published, rules: settings.auditRules(secondaryUsed: true))
+        #expect(audit.disclosive.isEmpty)
+        #expect(audit.cells.count == result.kinds.count)
+    }
+
+    @Test func aPrimaryCellThatCannotBeProtectedFailsClosed() throws {
+        // T = A + B, A = 3 is primary, B = 0 may not be secondary and T is exempt: A is always T − B.
+        let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)
+        let table = try Self.table(h, [["A"]: 3])
+        let settings = SuppressionSettings(threshold: 1...7, zeros: .neverSecondary, exempt: [AuditRules.LevelSelector(dimension: 0, level: 0)])
+        #expect { _ = try Suppressor.run(table, settings: settings) } throws: { error in
+            (error as? DisclosureError)?.code == .unprotectable && "\(error)".contains("g=A")
+        }
+    }
+
+    /// Random tables (two and three dimensions, flat and hierarchical) under several settings: every small
+    /// count outside exempt levels is suppressed, every published number is the count (rounded where
+    /// asked), the output passes the audit, and two runs agree.
+    @Test(arguments: Array(UInt64(1)...UInt64(24)))
+    func randomTablesAreProtected(seed: UInt64) throws {
+        var generator = HistogramlessRandom(state: seed)
+        let shapes = [
+            #"{"la": {"E": {"N": ["L1", "L2", "L3"], "S": ["L4", "L5"]}}, "g": {"T": ["G1", "G2", "G3"]}}"#,
+            #"{"r": {"RT": ["R1", "R2", "R3", "R4"]}, "c": {"CT": ["C1", "C2", "C3", "C4"]}}"#,
+            #"{"la": {"E": {"N": ["L1", "L2"], "S": ["L3", "L4"]}}, "g": {"T": ["G1", "G2"]}, "s": {"A": ["F", "M"]}}"#,
+        ]
+        let h = try Self.hierarchy(shapes[Int(seed) % shapes.count])
+        let grid = try TableGrid(hierarchy: h)
+        var counts = [Int](repeating: 0, count: grid.cellCount)
+        let choices = [0, 0, 1, 2, 3, 4, 6, 9, 12, 20, 35, 60]
+        for cell in 0..<grid.cellCount where grid.isInner(cell) { counts[cell] = choices[Int(generator.next() % UInt64(choices.count))] }
+        let table = CountTable.summing(grid: grid, leafCounts: counts)
+        let national = AuditRules.LevelSelector(dimension: 0, level: 0)
+        let settingsList: [SuppressionSettings] = [
+            SuppressionSettings(threshold: 1...4),
+            SuppressionSettings(threshold: 1...4, zeros: .primary, roundingBase: 5, protection: .minimumWidth(2)),
+            SuppressionSettings(threshold: 1...7, zeros: .neverSecondary, roundingBase: 5, roundingScope: .allExcept([national]),
+                                exempt: [national], symbol: "*", ruleUsesSecondary: false),
+            SuppressionSettings(threshold: 1...5, roundingBase: 10, roundingScope: .only([national])),
+        ]
+        let settings = settingsList[Int(seed / 3) % settingsList.count]
+        var attempt: SuppressionResult?
+        do {
+            attempt = try Suppressor.run(table, settings: settings)
+        } catch {
+            // Allowed only when exemptions or zeros rule out every candidate; then nothing is published.
+            #expect(error.code == .unprotectable && (!settings.exempt.isEmpty || settings.zeros == .neverSecondary), "\(error)")
+            return
+        }
+        let result = try #require(attempt)
+        let rules = settings.auditRules(secondaryUsed: result.kinds.values.contains(.secondary))
+        for cell in 0..<grid.cellCount {
+            let nodes = grid.nodes(of: cell)
+            let exempt = settings.exempt.contains { h.dimensions[$0.dimension].nodes[nodes[$0.dimension]].level == $0.level }
+            let count = table.counts[cell]
+            if !exempt && (settings.threshold.contains(count) || (count == 0 && settings.zeros == .primary)) {
+                #expect(result.published.entries[cell] == .suppressed, "seed \(seed): \(grid.describe(cell)) is small")
+            }
+            if case .number(let value) = result.published.entries[cell] {
+                let expected = rules.roundingBase != nil && rules.isRoundedForTests(nodes, in: h) ? (count + settings.roundingBase! / 2) / settings.roundingBase! * settings.roundingBase! : count
+                #expect(value == expected, "seed \(seed): \(grid.describe(cell))")
+            }
+        }
+        let audit = try TableAudit.run(result.published, rules: rules)
+        let primaries = Set(result.kinds.filter { $0.value == .primary }.map(\.key))
+        #expect(audit.disclosive.filter { primaries.contains($0.cell) }.isEmpty, "seed \(seed)")
+        let again = try Suppressor.run(table, settings: settings)
+        #expect(again.published.entries == result.published.entries && again.kinds == result.kinds)
+    }
+}
+
+/// SplitMix64, so the random tables are the same on every run.
+struct HistogramlessRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

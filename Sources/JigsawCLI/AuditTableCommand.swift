@@ -39,6 +39,9 @@ struct AuditTableCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Suppressed values all lie in LO-HI (only small counts are suppressed, no secondary suppression; e.g. 1-7). Default: any count of 0 or more.", valueName: "LO-HI"))
     var rule: String?
 
+    @Option(name: .long, help: ArgumentHelp("The small counts the suppression protects, e.g. 1-7: a suppressed cell pinned wholly outside them (a zero, a large secondary cell) is not disclosive. Default: the preset's, else every suppressed cell must be protected.", valueName: "LO-HI"))
+    var small: String?
+
     @Option(name: .long, help: ArgumentHelp("Published numbers are rounded to this base (round half up).", valueName: "base"))
     var round: Int?
 
@@ -115,7 +118,7 @@ struct AuditTableCommand: AsyncParsableCommand {
             }
             var lines = ["jigsaw audit-table: \(published): \(Console.count(grid.cellCount, "cell")) (\(names.joined(separator: " × "))), \(Console.count(result.cells.count, "suppressed cell")), \(Console.count(result.disclosive.count, "disclosive cell"))"]
             lines.append("  attacker model: \(describe(rules, tree)); additivity along every dimension of the hierarchy; counts of 0 or more")
-            lines.append("  each suppressed cell needs \(requirement)")
+            lines.append("  each suppressed cell needs \(requirement)" + (rules.protectedRange.map { ", unless its interval lies wholly outside the small counts \($0.lowerBound)–\($0.upperBound)" } ?? ""))
             if result.absentCells > 0 { lines.append("  \(Console.count(result.absentCells, "cell")) of the hierarchy with no row: unknown to a reader, not audited") }
             lines.append(String(format: "  %@: %@ in %@, %@ (%.2f s)", result.solver, Console.count(result.equations, "equation"),
                                 Console.count(result.components, "component"), "bounds rounded inward", seconds))
@@ -146,6 +149,13 @@ struct AuditTableCommand: AsyncParsableCommand {
             rules.suppressedRange = low...high
             if rules.roundedMinimum == 0 { rules.roundedMinimum = high + 1 }
             rules.zeroIsExact = low >= 1
+        }
+        if let small {
+            let parts = small.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, high >= low else {
+                throw CommandFailure.usage("--small expects LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7")
+            }
+            rules.protectedRange = low...high
         }
         if let round { rules.roundingBase = round }
         func selectors(_ values: [String], option: String) throws -> [AuditRules.LevelSelector] {

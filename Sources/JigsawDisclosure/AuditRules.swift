@@ -51,6 +51,11 @@ public struct AuditRules: Sendable, Equatable {
     public var zeroIsExact: Bool
     /// What a suppressed cell needs.
     public var protection: Protection
+    /// The small counts suppression protects (e.g. `1...7`), when known: a suppressed cell whose feasible
+    /// interval lies wholly outside them (a zero pinned at 0 where zeros are published, a secondary cell
+    /// pinned at 40) reveals no small count and is not disclosive. `nil`: every suppressed cell must meet
+    /// the protection.
+    public var protectedRange: ClosedRange<Int>?
 
     /// Creates rules.
     /// - Parameters:
@@ -62,9 +67,10 @@ public struct AuditRules: Sendable, Equatable {
     ///   - roundedMinimum: the least true value behind a rounded non-zero number.
     ///   - zeroIsExact: whether a published 0 is exact where numbers are rounded.
     ///   - protection: what a suppressed cell needs.
+    ///   - protectedRange: the small counts suppression protects, if known.
     public init(symbols: Set<String> = ["[c]"], suppressedRange: ClosedRange<Int> = 0...Int.max, lowSymbols: Set<String> = [],
                 roundingBase: Int? = nil, roundingScope: RoundingScope = .allExcept([]), roundedMinimum: Int = 0,
-                zeroIsExact: Bool = false, protection: Protection = .noExactDisclosure) {
+                zeroIsExact: Bool = false, protection: Protection = .noExactDisclosure, protectedRange: ClosedRange<Int>? = nil) {
         self.symbols = symbols
         self.suppressedRange = suppressedRange
         self.lowSymbols = lowSymbols
@@ -73,6 +79,7 @@ public struct AuditRules: Sendable, Equatable {
         self.roundedMinimum = roundedMinimum
         self.zeroIsExact = zeroIsExact
         self.protection = protection
+        self.protectedRange = protectedRange
     }
 
     /// The UK presets of `suppression.md`, for a table whose geography is dimension `geography`.
@@ -94,13 +101,13 @@ public struct AuditRules: Sendable, Equatable {
             case .nhs:
                 AuditRules(symbols: ["*"], suppressedRange: 1...7, roundingBase: 5,
                            roundingScope: .allExcept([LevelSelector(dimension: geography, level: 0)]),
-                           roundedMinimum: 8, zeroIsExact: true)
+                           roundedMinimum: 8, zeroIsExact: true, protectedRange: 1...7)
             case .dfeCIN:
                 AuditRules(symbols: ["c"], lowSymbols: ["low"], roundingBase: 10,
                            roundingScope: .only([LevelSelector(dimension: geography, level: 0), LevelSelector(dimension: geography, level: 1)]),
-                           zeroIsExact: true)
+                           roundedMinimum: 6, zeroIsExact: true, protectedRange: 1...5)
             case .ons105:
-                AuditRules(symbols: ["[c]"], roundingBase: 5, roundingScope: .allExcept([]), roundedMinimum: 10)
+                AuditRules(symbols: ["[c]"], roundingBase: 5, roundingScope: .allExcept([]), roundedMinimum: 10, protectedRange: 0...9)
             }
         }
     }

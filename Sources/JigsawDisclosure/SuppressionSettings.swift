@@ -81,7 +81,7 @@ public struct SuppressionSettings: Sendable, Equatable {
         let range = secondaryUsed || ruleUsesSecondary ? lowest...Int.max : lowest...threshold.upperBound
         return AuditRules(symbols: [symbol], suppressedRange: range, roundingBase: roundingBase, roundingScope: roundingScope,
                           roundedMinimum: roundingBase == nil ? 0 : threshold.upperBound + 1, zeroIsExact: zeros != .primary,
-                          protection: protection)
+                          protection: protection, protectedRange: zeros == .primary ? 0...threshold.upperBound : threshold)
     }
 
     /// `value` rounded half up to the base.

@@ -34,13 +34,17 @@ public struct SuppressionResult: Sendable {
 ///    smallest count, then the first in table order. Exempt cells, and zeros when zeros are never
 ///    secondary, are never chosen. Repeat until every primary passes.
 /// 3. **Clean-up**: each secondary cell, most costly first, is published again if the audit still passes
-///    without it (tables with at most ``cleanupLimit`` secondary cells).
+///    without it (when there are at most ``cleanupLimit`` secondary cells and secondary × suppressed cells
+///    is at most ``cleanupBudget``).
 /// 4. **Fail closed**: a primary cell with no candidate left is an error naming it; nothing is returned.
 ///
 /// Deterministic: the same table and settings give the same result.
 public enum Suppressor {
     /// The most secondary cells the clean-up tries to release (each try is one audit).
     public static let cleanupLimit = 200
+    /// The clean-up runs only when secondary cells × suppressed cells is at most this (each try audits every
+    /// primary cell, so on large tables it would cost minutes).
+    public static let cleanupBudget = 20_000
 
     /// Protects `table` under `settings`.
     /// - Parameters:
@@ -81,9 +85,11 @@ public enum Suppressor {
             for part in equation.parts { equationsOf[part].append(index) }
         }
         func cost(_ cell: Int) -> (Int, Int, Int) { (grid.isInner(cell) ? 0 : 1, counts[cell] + 1, cell) }
-        func audit() throws(DisclosureError) -> (AuditResult, AuditRules) {
+        func audit(primariesOnly: Bool = true) throws(DisclosureError) -> (AuditResult, AuditRules) {
             let rules = settings.auditRules(secondaryUsed: kinds.values.contains(.secondary))
-            return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules), rules)
+            let primaries = kinds
+            return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules,
+                                       only: primariesOnly ? { primaries[$0] == .primary } : nil), rules)
         }
         func failingPrimaries(_ result: AuditResult) -> [Int] {
             result.cells.filter { !$0.isProtected && kinds[$0.cell] == .primary }.map(\.cell)
@@ -138,7 +144,8 @@ public enum Suppressor {
         // Clean-up: release secondary cells the protection does not need, most costly first.
         var released = 0
         let secondaries = kinds.filter { $0.value == .secondary }.map(\.key).sorted { cost($0) > cost($1) }
-        if secondaries.count <= cleanupLimit {
+        let suppressedCount = kinds.count
+        if secondaries.count <= cleanupLimit && secondaries.count * suppressedCount <= cleanupBudget {
             for cell in secondaries {
                 let previous = entries[cell]
                 let nodes = grid.nodes(of: cell)
@@ -153,8 +160,10 @@ public enum Suppressor {
                     kinds[cell] = .secondary
                 }
             }
-            (result, rules) = try audit()
         }
+        // The final audit: every suppressed cell's interval, secondary cells included, for the report (with no
+        // secondary cells, the last audit already covered every suppressed cell).
+        if kinds.values.contains(.secondary) { (result, rules) = try audit(primariesOnly: false) }
 
         var departures: [String] = []
         if !settings.ruleUsesSecondary, kinds.values.contains(.secondary) {

@@ -45,9 +45,11 @@ public enum TableAudit {
     /// - Parameters:
     ///   - table: the published table.
     ///   - rules: the attacker's knowledge and the protection required.
-    /// - Returns: every suppressed cell's interval.
+    ///   - only: when given, only the suppressed cells it accepts are solved for (the others are still
+    ///     unknowns of the equations); for the repair loop, which needs the primary cells only.
+    /// - Returns: every suppressed cell's interval (or those `only` accepts).
     /// - Throws: ``DisclosureError`` when the published values contradict each other or the solver fails.
-    public static func run(_ table: PublishedTable, rules: AuditRules) throws(DisclosureError) -> AuditResult {
+    public static func run(_ table: PublishedTable, rules: AuditRules, only: ((Int) -> Bool)? = nil) throws(DisclosureError) -> AuditResult {
         let grid = table.grid
         let cellCount = grid.cellCount
         // Each cell's interval.
@@ -64,10 +66,10 @@ public enum TableAudit {
                 range = rules.isRounded(grid.nodes(of: cell), in: grid.hierarchy) ? rules.roundedInterval(value) : value...value
             case .suppressed:
                 range = rules.suppressedRange
-                audited[cell] = true
+                audited[cell] = only?(cell) ?? true
             case .low:
                 range = rules.lowInterval
-                audited[cell] = true
+                audited[cell] = only?(cell) ?? true
             }
             lower[cell] = range.lowerBound
             upper[cell] = range.upperBound
@@ -118,41 +120,75 @@ public enum TableAudit {
         for (index, row) in rows.enumerated() { rowsOf[componentOf[find(row.entries[0].column)]!].append(index) }
 
         var results: [AuditedCell] = []
+        // Jobs: each component's suppressed cells, large components cut into one slice per core. Every job
+        // loads its own copy of its component's program, so jobs run in parallel; optimal values do not
+        // depend on the order of solving, so the result is the same on any number of cores.
+        let componentCells = members, componentRows = rowsOf, allRows = rows, lowerBounds = lower, upperBounds = upper
+        @Sendable func program(_ component: Int) -> (LinearProgram, [Int: Int]) {
+            let cells = componentCells[component]
+            let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+            return (LinearProgram(
+                lower: cells.map { Double(lowerBounds[$0]) },
+                upper: cells.map { upperBounds[$0] == Int.max ? .infinity : Double(upperBounds[$0]) },
+                rows: componentRows[component].map { allRows[$0].entries.map { (columnOf[$0.column]!, $0.coefficient) } },
+                rowValues: componentRows[component].map { allRows[$0].value }), columnOf)
+        }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var jobs: [(component: Int, targets: ArraySlice<Int>)] = []
         for (component, cells) in members.enumerated() {
             let targets = cells.filter { audited[$0] }
-            // A component without suppressed cells still has to be feasible (rounded values that cannot add up).
-            let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
-            let program = LinearProgram(
-                lower: cells.map { Double(lower[$0]) },
-                upper: cells.map { upper[$0] == Int.max ? .infinity : Double(upper[$0]) },
-                rows: rowsOf[component].map { rows[$0].entries.map { (columnOf[$0.column]!, $0.coefficient) } },
-                rowValues: rowsOf[component].map { rows[$0].value })
             if targets.isEmpty {
+                // A component without suppressed cells still has to be feasible (rounded values that cannot add up).
                 if rowsOf[component].isEmpty { continue }
-                if try program.optimise(column: 0, maximise: false) == .infeasible {
-                    throw infeasible(grid, cells)
-                }
+                if try program(component).0.optimise(column: 0, maximise: false) == .infeasible { throw infeasible(grid, cells) }
                 continue
             }
-            for cell in targets {
-                let column = columnOf[cell]!
-                let low = try program.optimise(column: column, maximise: false)
-                let high = try program.optimise(column: column, maximise: true)
-                guard case .value(let least) = low, high != .infeasible else { throw infeasible(grid, cells) }
-                let minimum = Int((least - 1e-6).rounded(.up))
-                var maximum: Int?
-                if case .value(let greatest) = high { maximum = Int((greatest + 1e-6).rounded(.down)) }
-                let isProtected: Bool
-                switch rules.protection {
-                case .noExactDisclosure: isProtected = maximum.map { $0 > minimum } ?? true
-                case .minimumWidth(let width): isProtected = maximum.map { $0 - minimum >= width } ?? true
+            let slices = targets.count >= 64 ? cores : 1
+            let size = (targets.count + slices - 1) / slices
+            for start in stride(from: 0, to: targets.count, by: size) {
+                jobs.append((component, targets[start..<min(targets.count, start + size)]))
+            }
+        }
+        let outcomes = JobOutcomes(count: jobs.count)
+        let jobList = jobs
+        let protection = rules.protection, protectedRange = rules.protectedRange
+        DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
+            let job = jobList[index]
+            do throws(DisclosureError) {
+                let (program, columnOf) = program(job.component)
+                var found: [AuditedCell] = []
+                for cell in job.targets {
+                    let column = columnOf[cell]!
+                    let low = try program.optimise(column: column, maximise: false)
+                    let high = try program.optimise(column: column, maximise: true)
+                    guard case .value(let least) = low, high != .infeasible else { throw infeasible(grid, componentCells[job.component]) }
+                    let minimum = Int((least - 1e-6).rounded(.up))
+                    var maximum: Int?
+                    if case .value(let greatest) = high { maximum = Int((greatest + 1e-6).rounded(.down)) }
+                    var isProtected: Bool = switch protection {
+                    case .noExactDisclosure: maximum.map { $0 > minimum } ?? true
+                    case .minimumWidth(let width): maximum.map { $0 - minimum >= width } ?? true
+                    }
+                    // An interval wholly outside the protected small counts reveals none of them.
+                    if let small = protectedRange, minimum > small.upperBound || (maximum ?? Int.max) < small.lowerBound { isProtected = true }
+                    found.append(AuditedCell(cell: cell, codes: grid.describe(cell), minimum: minimum, maximum: maximum, isProtected: isProtected))
                 }
-                results.append(AuditedCell(cell: cell, codes: grid.describe(cell), minimum: minimum, maximum: maximum, isProtected: isProtected))
+                outcomes.set(index, .success(found))
+            } catch {
+                outcomes.set(index, .failure(error))
+            }
+        }
+        for outcome in outcomes.all() {
+            switch outcome {
+            case .success(let cells): results.append(contentsOf: cells)
+            case .failure(let error): throw error
+            case nil: throw DisclosureError(.solverFailure, "an audit job did not finish; nothing was decided")
             }
         }
         // Cells that are suppressed but pinned by their own interval (a symbol meaning exactly one value).
         for cell in 0..<cellCount where audited[cell] && !isVariable[cell] {
-            results.append(AuditedCell(cell: cell, codes: grid.describe(cell), minimum: lower[cell], maximum: upper[cell], isProtected: false))
+            let outside = rules.protectedRange.map { lower[cell] > $0.upperBound || upper[cell] < $0.lowerBound } ?? false
+            results.append(AuditedCell(cell: cell, codes: grid.describe(cell), minimum: lower[cell], maximum: upper[cell], isProtected: outside))
         }
         results.sort { $0.cell < $1.cell }
         return AuditResult(cells: results, absentCells: absent, equations: equations.count, components: members.count,
@@ -162,5 +198,25 @@ public enum TableAudit {
     private static func infeasible(_ grid: TableGrid, _ cells: [Int]) -> DisclosureError {
         let named = cells.prefix(3).map { grid.describe($0) }.joined(separator: "; ")
         return DisclosureError(.inconsistentTable, "no non-negative counts fit the published values around \(named)\(cells.count > 3 ? " and \(cells.count - 3) more cells" : ""): the figures contradict each other, or the table was not made under the symbol, rule and rounding settings given")
+    }
+}
+
+/// The results of the audit's parallel jobs, one slot per job, written under a lock.
+private final class JobOutcomes: @unchecked Sendable {
+    private var slots: [Result<[AuditedCell], DisclosureError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: Result<[AuditedCell], DisclosureError>) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    func all() -> [Result<[AuditedCell], DisclosureError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

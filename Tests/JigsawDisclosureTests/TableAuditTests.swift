@@ -197,6 +197,19 @@ struct TableAuditTests {
         #expect(grid.cellCount == 24)
     }
 
+    @Test func cellsPinnedOutsideTheSmallCountsAreNotDisclosive() throws {
+        // B is a suppressed zero beside a suppressed 3 and a published 5 in a total of 8: both are pinned...
+        let h = try Self.hierarchy(#"{"g": {"T": ["A", "B", "C"]}}"#)
+        let table = try Self.table(h, [["T", "8"], ["A", "5"], ["B", "[c]"], ["C", "[c]"]])
+        let strict = try TableAudit.run(table, rules: AuditRules())
+        #expect(strict.disclosive.isEmpty, "B + C = 3 leaves both free")
+        let pinned = try Self.table(h, [["T", "5"], ["A", "5"], ["B", "[c]"], ["C", "[c]"]])
+        #expect(try TableAudit.run(pinned, rules: AuditRules()).disclosive.count == 2, "B + C = 0 pins both at 0")
+        // ...but a zero reveals no count of 1–5, so with the protected range known neither is disclosive.
+        #expect(try TableAudit.run(pinned, rules: AuditRules(protectedRange: 1...5)).disclosive.isEmpty)
+        #expect(try TableAudit.run(pinned, rules: AuditRules(protectedRange: 0...9)).disclosive.count == 2)
+    }
+
     @Test func contradictoryTotalsAreAnError() throws {
         let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)
         #expect {

@@ -60,6 +60,9 @@ struct SuppressCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What each primary cell needs: no-exact (default; not pinned to one value), width (an interval at least the threshold's upper end wide) or width=W.", valueName: "requirement"))
     var protection: String?
 
+    @Option(name: .long, help: ArgumentHelp("An earlier release of this table (as written by suppress) to hold fixed: its suppressed cells stay suppressed, and cells it published unchanged are never used as secondary cells.", valueName: "published-earlier.csv"))
+    var previous: String?
+
     @Flag(name: .long, help: "Replace the output and report if they exist.")
     var force = false
 
@@ -79,6 +82,7 @@ struct SuppressCommand: AsyncParsableCommand {
         if let round, round < 2 { throw ValidationError("--round must be 2 or more") }
         if round == nil && preset == nil && (!roundAt.isEmpty || !exact.isEmpty) { throw ValidationError("--round-at and --exact need --round") }
         if output == report { throw ValidationError("the output and the report must be different files") }
+        if let previous, previous == output || previous == report { throw ValidationError("--previous must not be the file being written") }
         if report == "-" { throw ValidationError("the report must be a file, not standard output") }
     }
 
@@ -95,18 +99,23 @@ struct SuppressCommand: AsyncParsableCommand {
         let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [leaves, hierarchy])
         let reportFile = try AtomicOutputFile(path: report, overwrite: force, inputs: [leaves, hierarchy])
         let table = try CountTable.read(path: leaves, grid: grid, countColumn: countColumn, dialect: dialect)
+        let earlier = try previous.map { path in
+            try PublishedTable.read(path: path, grid: grid, valueColumn: countColumn, rules: settings.auditRules(secondaryUsed: true), dialect: dialect)
+        }
         let started = Date()
-        let result = try Suppressor.run(table, settings: settings)
+        let result = try Suppressor.run(table, settings: settings, previous: earlier)
         let seconds = Date().timeIntervalSince(started)
         try outputFile.write(Array(SuppressionOutput.publishedCSV(result, symbol: settings.symbol, valueColumn: countColumn ?? "count").utf8))
         try reportFile.write(Array(SuppressionOutput.reportJSON(result, table: table, settings: settings, preset: chosenPreset,
                                                                 tool: "jigsaw \(JigsawVersion.current)",
-                                                                inputs: ["leaves": leaves, "hierarchy": hierarchy]).utf8))
+                                                                inputs: ["leaves": leaves, "hierarchy": hierarchy].merging(previous.map { ["previous": $0] } ?? [:]) { a, _ in a }).utf8))
         try reportFile.commit()
         try outputFile.commit()
         guard !quiet else { return }
         let primary = result.kinds.values.filter { $0 == .primary }.count, secondary = result.kinds.values.filter { $0 == .secondary }.count
-        var lines = ["jigsaw suppress: \(Console.count(grid.cellCount, "cell")) (\(tree.dimensions.map(\.name).joined(separator: " × "))): \(Console.count(primary, "primary suppression")), \(Console.count(secondary, "secondary suppression"))"]
+        let held = result.kinds.values.filter { $0 == .held }.count
+        var lines = ["jigsaw suppress: \(Console.count(grid.cellCount, "cell")) (\(tree.dimensions.map(\.name).joined(separator: " × "))): \(Console.count(primary, "primary suppression")), \(Console.count(secondary, "secondary suppression"))"
+                     + (previous == nil ? "" : ", \(Console.count(held, "cell")) held suppressed from \(previous!)")]
         lines.append("  audit: every suppressed cell's interval checked (\(result.audit.solver), \(Console.count(result.audit.components, "component"))); \(Console.count(result.repairRounds, "repair round")), \(Console.count(result.released, "secondary cell")) released by the clean-up (\(String(format: "%.2f", seconds)) s)")
         for departure in result.departures { lines.append("  departure from the preset: \(departure)") }
         lines.append("  written: \(output) and the report \(report)")

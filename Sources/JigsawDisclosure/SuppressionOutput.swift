@@ -43,6 +43,7 @@ public enum SuppressionOutput {
         let dimensions = grid.hierarchy.dimensions
         let primary = result.kinds.filter { $0.value == .primary }.map(\.key)
         let secondary = result.kinds.filter { $0.value == .secondary }.map(\.key)
+        let held = result.kinds.filter { $0.value == .held }.map(\.key)
         func levels(_ selectors: [AuditRules.LevelSelector]) -> String {
             "[" + selectors.map { "{\"dimension\": \(string(dimensions[$0.dimension].name)), \"level\": \($0.level)}" }.joined(separator: ", ") + "]"
         }
@@ -71,7 +72,7 @@ public enum SuppressionOutput {
         lines.append("  \"options\": {\"threshold\": \"\(settings.threshold.lowerBound)-\(settings.threshold.upperBound)\", \"zeros\": \(string(settings.zeros.rawValue)), \"rounding\": \(rounding), \"exemptLevels\": \(levels(settings.exempt)), \"symbol\": \(string(settings.symbol)), \"protection\": \(protection)},")
         lines.append("  \"attackerModel\": {\"symbolMeans\": [\(range.lowerBound), \(range.upperBound == Int.max ? "null" : String(range.upperBound))], \"knows\": \"every published cell, the additivity of every dimension of the hierarchy, counts of 0 or more, the intervals symbols and rounded numbers imply\"},")
         lines.append("  \"departures\": [" + result.departures.map(string).joined(separator: ", ") + "],")
-        lines.append("  \"counts\": {\"cells\": \(grid.cellCount), \"primary\": \(primary.count), \"primaryValue\": \(primary.map { table.counts[$0] }.reduce(0, +)), \"secondary\": \(secondary.count), \"secondaryValue\": \(secondary.map { table.counts[$0] }.reduce(0, +)), \"repairRounds\": \(result.repairRounds), \"releasedByCleanup\": \(result.released)},")
+        lines.append("  \"counts\": {\"cells\": \(grid.cellCount), \"primary\": \(primary.count), \"primaryValue\": \(primary.map { table.counts[$0] }.reduce(0, +)), \"secondary\": \(secondary.count), \"secondaryValue\": \(secondary.map { table.counts[$0] }.reduce(0, +)), \"heldFromPrevious\": \(held.count), \"repairRounds\": \(result.repairRounds), \"releasedByCleanup\": \(result.released)},")
         lines.append("  \"suppressed\": [")
         let cells = result.audit.cells
         for (index, cell) in cells.enumerated() {

@@ -4,6 +4,8 @@ public enum SuppressionKind: String, Sendable, Equatable {
     case primary
     /// Suppressed to protect a primary cell.
     case secondary
+    /// Suppressed because the earlier release (`--previous`) suppressed it.
+    case held
 }
 
 /// A protected table ready to publish, with what was done and the audit that passed.
@@ -53,7 +55,11 @@ public enum Suppressor {
     /// - Returns: the table to publish, with the audit that passed.
     /// - Throws: ``DisclosureError`` with code `unprotectable` when a primary cell cannot be protected, or the
     ///   audit's errors.
-    public static func run(_ table: CountTable, settings: SuppressionSettings) throws(DisclosureError) -> SuppressionResult {
+    ///   - previous: an earlier release of the same table, held fixed: every cell it suppressed stays
+    ///     suppressed, and a cell it published with the value this release would publish is known to a
+    ///     reader, so it is never chosen as a secondary cell, and a primary cell it published is an error
+    ///     (the earlier release already gave it away). A cell whose value changed is a new figure.
+    public static func run(_ table: CountTable, settings: SuppressionSettings, previous: PublishedTable? = nil) throws(DisclosureError) -> SuppressionResult {
         let grid = table.grid
         let hierarchy = grid.hierarchy
         let counts = table.counts
@@ -75,6 +81,19 @@ public enum Suppressor {
                 entries[cell] = .number(value)
             }
             forbidden[cell] = exempt || (count == 0 && settings.zeros == .neverSecondary)
+            switch previous?.entries[cell] {
+            case .suppressed?, .low?:
+                if kinds[cell] == nil {
+                    entries[cell] = .suppressed
+                    kinds[cell] = .held
+                }
+            case .number(let earlier)? where entries[cell] == .number(earlier):
+                forbidden[cell] = true
+            case .number(let earlier)? where kinds[cell] == .primary && earlier == (rounded ? settings.rounded(count) : count):
+                throw DisclosureError(.unprotectable, "the cell \(grid.describe(cell)) is small now, but the earlier release (--previous) published it with the same value; suppressing it cannot hide it")
+            default:
+                break
+            }
         }
 
         // The equations holding each cell, for the repair loop.
@@ -86,7 +105,7 @@ public enum Suppressor {
         }
         func cost(_ cell: Int) -> (Int, Int, Int) { (grid.isInner(cell) ? 0 : 1, counts[cell] + 1, cell) }
         func audit(primariesOnly: Bool = true) throws(DisclosureError) -> (AuditResult, AuditRules) {
-            let rules = settings.auditRules(secondaryUsed: kinds.values.contains(.secondary))
+            let rules = settings.auditRules(secondaryUsed: kinds.values.contains { $0 != .primary })
             let primaries = kinds
             return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules,
                                        only: primariesOnly ? { primaries[$0] == .primary } : nil), rules)
@@ -163,7 +182,7 @@ public enum Suppressor {
         }
         // The final audit: every suppressed cell's interval, secondary cells included, for the report (with no
         // secondary cells, the last audit already covered every suppressed cell).
-        if kinds.values.contains(.secondary) { (result, rules) = try audit(primariesOnly: false) }
+        if kinds.values.contains(where: { $0 != .primary }) { (result, rules) = try audit(primariesOnly: false) }
 
         var departures: [String] = []
         if !settings.ruleUsesSecondary, kinds.values.contains(.secondary) {

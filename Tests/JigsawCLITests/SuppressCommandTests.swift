@@ -43,6 +43,26 @@ struct SuppressCommandTests {
         #expect(againCSV == published && againJSON == firstJSON)
     }
 
+    @Test func previousReleaseIsHeldFixed() throws {
+        let ws = try Workspace()
+        try ws.write("h.json", AuditTableCommandTests.hierarchy)
+        try ws.write("leaves.csv", Self.leaves)
+        #expect(try ws.run(["suppress", "leaves.csv", "--hierarchy", "h.json", "-o", "first.csv", "--report", "first.json", "--quiet"]).status == 0)
+        // The next release: LA02's G2 count fell to 4 and LA03's G1 rose; the first release's pattern stays.
+        try ws.write("next.csv", Self.leaves.replacingOccurrences(of: "LA02,G2,31", with: "LA02,G2,4").replacingOccurrences(of: "LA03,G1,61", with: "LA03,G1,64"))
+        let outcome = try ws.run(["suppress", "next.csv", "--hierarchy", "h.json", "-o", "second.csv", "--report", "second.json", "--previous", "first.csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("held suppressed from first.csv"))
+        let first = try ws.read("first.csv").split(separator: "\n"), second = try ws.read("second.csv").split(separator: "\n")
+        #expect(first.count == second.count)
+        for (a, b) in zip(first, second) where a.hasSuffix(",[c]") {
+            #expect(b.hasSuffix(",[c]"), "\(a) was suppressed in the first release")
+        }
+        #expect(second.contains("LA02,G2,[c]"))
+        let report = try ws.read("second.json")
+        #expect(report.contains("\"previous\": \"first.csv\"") && report.contains("\"heldFromPrevious\": "))
+    }
+
     @Test func unprotectableTablesWriteNothing() throws {
         let ws = try Workspace()
         try ws.write("h.json", #"{"g": {"T": ["A", "B"]}}"#)

@@ -57,6 +57,35 @@ struct SuppressorTests {
         }
     }
 
+    @Test func anEarlierReleaseIsHeldFixed() throws {
+        // Rows R1, R2 × columns C1…C3 with margins; R1C1 = 3 is the only small count.
+        let h = try Self.hierarchy(#"{"r": {"RT": ["R1", "R2"]}, "c": {"CT": ["C1", "C2", "C3"]}}"#)
+        let table = try Self.table(h, [["R1", "C1"]: 3, ["R1", "C2"]: 12, ["R1", "C3"]: 30, ["R2", "C1"]: 14, ["R2", "C2"]: 9, ["R2", "C3"]: 40])
+        let grid = table.grid
+        let settings = SuppressionSettings(threshold: 1...5)
+        let first = try Suppressor.run(table, settings: settings)
+        func cell(_ r: String, _ c: String) -> Int { grid.cell([h.dimensions[0].position(of: r)!, h.dimensions[1].position(of: c)!]) }
+        // The cheapest protection is the 2×2 cycle R1/R2 × C1/C2 (12 and 9 are the smallest partners).
+        #expect(Set(first.kinds.keys) == [cell("R1", "C1"), cell("R1", "C2"), cell("R2", "C1"), cell("R2", "C2")])
+        // An earlier release that published C2 and hid C3 instead: now C3 stays hidden and C2 may not be used.
+        var earlierEntries = first.published.entries
+        for r in ["R1", "R2"] {
+            earlierEntries[cell(r, "C2")] = .number(table.counts[cell(r, "C2")])
+            earlierEntries[cell(r, "C3")] = .suppressed
+        }
+        let earlier = PublishedTable(grid: grid, entries: earlierEntries)
+        let second = try Suppressor.run(table, settings: settings, previous: earlier)
+        #expect(second.kinds[cell("R1", "C3")] == .held && second.kinds[cell("R2", "C3")] == .held)
+        #expect(second.published.entries[cell("R1", "C2")] == .number(12) && second.published.entries[cell("R2", "C2")] == .number(9))
+        #expect(try TableAudit.run(second.published, rules: settings.auditRules(secondaryUsed: true)).disclosive.isEmpty)
+        // A small count the earlier release published cannot be hidden now.
+        var leaked = earlierEntries
+        leaked[cell("R1", "C1")] = .number(3)
+        #expect { _ = try Suppressor.run(table, settings: settings, previous: PublishedTable(grid: grid, entries: leaked)) } throws: { error in
+            (error as? DisclosureError)?.code == .unprotectable && "\(error)".contains("r=R1, c=C1") && "\(error)".contains("earlier release")
+        }
+    }
+
     /// Random tables (two and three dimensions, flat and hierarchical) under several settings: every small
     /// count outside exempt levels is suppressed, every published number is the count (rounded where
     /// asked), the output passes the audit, and two runs agree.

@@ -12,12 +12,12 @@ RELEASE_FLAGS := -c release -Xswiftc -enforce-exclusivity=unchecked
 
 all: build
 
-# Install the Debian packages the build needs when they are missing (libcrypto headers, COIN-OR CLP for the
-# disclosure audit, pkg-config).
+# Install the Debian packages the build needs when they are missing (libcrypto headers, COIN-OR CLP and CBC
+# for the disclosure audit, pkg-config).
 deps:
-	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcrypto 2>/dev/null || ! pkg-config --exists clp 2>/dev/null; then \
-		echo "Installing libssl-dev, coinor-libclp-dev and pkg-config…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev coinor-libclp-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists libcrypto 2>/dev/null || ! pkg-config --exists cbc 2>/dev/null; then \
+		echo "Installing libssl-dev, coinor-libclp-dev, coinor-libcbc-dev and pkg-config…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev coinor-libclp-dev coinor-libcbc-dev pkg-config; \
 	fi
 
 build: deps

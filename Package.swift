@@ -34,11 +34,12 @@ let package = Package(
         .target(name: "CJigsawDice"),
         .target(name: "JigsawLinkage", dependencies: ["CJigsawDice", "JigsawCSV"]),
         .target(name: "JigsawSynth", dependencies: ["JigsawCSV", "JigsawIdentifiers"]),
-        // COIN-OR CLP for the disclosure audit's linear programs (never a hand-written simplex).
+        // COIN-OR CLP and CBC for the disclosure audit's linear and integer programs (never a hand-written
+        // simplex); CBC's pkg-config entry brings CLP with it.
         .systemLibrary(
             name: "CJigsawLP",
-            pkgConfig: "clp",
-            providers: [.apt(["coinor-libclp-dev"])]
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev", "coinor-libclp-dev"])]
         ),
         .target(name: "JigsawDisclosure", dependencies: ["CJigsawLP", "JigsawCSV"]),
         .target(

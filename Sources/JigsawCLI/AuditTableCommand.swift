@@ -63,6 +63,9 @@ struct AuditTableCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output: table (default) or csv (one column per dimension, then minimum, maximum, status).", valueName: "format"))
     var format: String = "table"
 
+    @Flag(name: .customLong("integer-bounds"), help: "Integer-exact bounds by branch and bound (COIN-OR CBC) for cells the LP finds protected; they can be narrower in tables of three or more dimensions, and cost more time.")
+    var integerBounds = false
+
     @Flag(name: .long, help: "No summary on standard error.")
     var quiet = false
 
@@ -180,6 +183,7 @@ struct AuditTableCommand: AsyncParsableCommand {
                 throw CommandFailure.usage("--protection must be no-exact or width=W with W a whole number of 1 or more")
             }
         }
+        rules.integerBounds = integerBounds
         return rules
     }
 

@@ -66,6 +66,9 @@ struct SuppressCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace the output and report if they exist.")
     var force = false
 
+    @Flag(name: .customLong("integer-bounds"), help: "Integer-exact bounds by branch and bound (COIN-OR CBC) for cells the LP finds protected; they can be narrower in tables of three or more dimensions, and cost more time.")
+    var integerBounds = false
+
     @Flag(name: .long, help: "No summary on standard error.")
     var quiet = false
 
@@ -169,6 +172,7 @@ struct SuppressCommand: AsyncParsableCommand {
                 throw CommandFailure.usage("--protection must be no-exact, width, or width=W with W a whole number of 1 or more")
             }
         }
+        settings.integerBounds = integerBounds
         return settings
     }
 }

@@ -56,6 +56,9 @@ public struct AuditRules: Sendable, Equatable {
     /// pinned at 40) reveals no small count and is not disclosive. `nil`: every suppressed cell must meet
     /// the protection.
     public var protectedRange: ClosedRange<Int>?
+    /// Whether to find integer-exact bounds (branch and bound, COIN-OR CBC) for cells the linear program
+    /// finds protected: in tables of three or more dimensions they can be narrower.
+    public var integerBounds = false
 
     /// Creates rules.
     /// - Parameters:

@@ -30,6 +30,8 @@ public struct SuppressionSettings: Sendable, Equatable {
     /// the symbol to mean a count in ``threshold``; if protection still needs secondary cells, they are added
     /// and reported as a departure from the rule, and the symbol can then stand for any count.
     public var ruleUsesSecondary: Bool
+    /// Whether the audit finds integer-exact bounds (COIN-OR CBC) where the LP finds a cell protected.
+    public var integerBounds = false
 
     /// Creates settings.
     public init(threshold: ClosedRange<Int> = 1...9, zeros: Zeros = .publish, roundingBase: Int? = nil,
@@ -79,9 +81,11 @@ public struct SuppressionSettings: Sendable, Equatable {
     public func auditRules(secondaryUsed: Bool) -> AuditRules {
         let lowest = zeros == .primary ? 0 : (zeros == .neverSecondary || !secondaryUsed ? threshold.lowerBound : 0)
         let range = secondaryUsed || ruleUsesSecondary ? lowest...Int.max : lowest...threshold.upperBound
-        return AuditRules(symbols: [symbol], suppressedRange: range, roundingBase: roundingBase, roundingScope: roundingScope,
-                          roundedMinimum: roundingBase == nil ? 0 : threshold.upperBound + 1, zeroIsExact: zeros != .primary,
-                          protection: protection, protectedRange: zeros == .primary ? 0...threshold.upperBound : threshold)
+        var rules = AuditRules(symbols: [symbol], suppressedRange: range, roundingBase: roundingBase, roundingScope: roundingScope,
+                               roundedMinimum: roundingBase == nil ? 0 : threshold.upperBound + 1, zeroIsExact: zeros != .primary,
+                               protection: protection, protectedRange: zeros == .primary ? 0...threshold.upperBound : threshold)
+        rules.integerBounds = integerBounds
+        return rules
     }
 
     /// `value` rounded half up to the base.

@@ -124,6 +124,15 @@ public enum TableAudit {
         // loads its own copy of its component's program, so jobs run in parallel; optimal values do not
         // depend on the order of solving, so the result is the same on any number of cores.
         let componentCells = members, componentRows = rowsOf, allRows = rows, lowerBounds = lower, upperBounds = upper
+        @Sendable func integerProgram(_ component: Int) -> IntegerProgram {
+            let cells = componentCells[component]
+            let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+            return IntegerProgram(
+                lower: cells.map { Double(lowerBounds[$0]) },
+                upper: cells.map { upperBounds[$0] == Int.max ? .infinity : Double(upperBounds[$0]) },
+                rows: componentRows[component].map { allRows[$0].entries.map { (columnOf[$0.column]!, $0.coefficient) } },
+                rowValues: componentRows[component].map { allRows[$0].value })
+        }
         @Sendable func program(_ component: Int) -> (LinearProgram, [Int: Int]) {
             let cells = componentCells[component]
             let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
@@ -151,20 +160,29 @@ public enum TableAudit {
         }
         let outcomes = JobOutcomes(count: jobs.count)
         let jobList = jobs
-        let protection = rules.protection, protectedRange = rules.protectedRange
+        let protection = rules.protection, protectedRange = rules.protectedRange, integer = rules.integerBounds
         DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
             let job = jobList[index]
             do throws(DisclosureError) {
                 let (program, columnOf) = program(job.component)
+                var exact: IntegerProgram?
                 var found: [AuditedCell] = []
                 for cell in job.targets {
                     let column = columnOf[cell]!
                     let low = try program.optimise(column: column, maximise: false)
                     let high = try program.optimise(column: column, maximise: true)
                     guard case .value(let least) = low, high != .infeasible else { throw infeasible(grid, componentCells[job.component]) }
-                    let minimum = Int((least - 1e-6).rounded(.up))
+                    var minimum = Int((least - 1e-6).rounded(.up))
                     var maximum: Int?
                     if case .value(let greatest) = high { maximum = Int((greatest + 1e-6).rounded(.down)) }
+                    if integer, maximum.map({ $0 > minimum }) ?? true {
+                        // Integer bounds lie within the LP's; only an LP interval wider than a point can narrow.
+                        if exact == nil { exact = integerProgram(job.component) }
+                        if case .value(let least) = try exact!.optimise(column: column, maximise: false) { minimum = Int((least - 1e-6).rounded(.up)) }
+                        if maximum != nil, case .value(let greatest) = try exact!.optimise(column: column, maximise: true) {
+                            maximum = Int((greatest + 1e-6).rounded(.down))
+                        }
+                    }
                     var isProtected: Bool = switch protection {
                     case .noExactDisclosure: maximum.map { $0 > minimum } ?? true
                     case .minimumWidth(let width): maximum.map { $0 - minimum >= width } ?? true
@@ -192,7 +210,7 @@ public enum TableAudit {
         }
         results.sort { $0.cell < $1.cell }
         return AuditResult(cells: results, absentCells: absent, equations: equations.count, components: members.count,
-                           solver: LinearProgram.solverVersion)
+                           solver: LinearProgram.solverVersion + (rules.integerBounds ? " with integer-exact bounds (COIN-OR CBC)" : ""))
     }
 
     private static func infeasible(_ grid: TableGrid, _ cells: [Int]) -> DisclosureError {

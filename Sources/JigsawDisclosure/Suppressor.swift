@@ -104,11 +104,13 @@ public enum Suppressor {
             for part in equation.parts { equationsOf[part].append(index) }
         }
         func cost(_ cell: Int) -> (Int, Int, Int) { (grid.isInner(cell) ? 0 : 1, counts[cell] + 1, cell) }
-        func audit(primariesOnly: Bool = true) throws(DisclosureError) -> (AuditResult, AuditRules) {
+        /// Audits the table as it stands: the primary cells in `cells` (all primary cells when `nil`), or
+        /// every suppressed cell when `everything`.
+        func audit(_ cells: Set<Int>? = nil, everything: Bool = false) throws(DisclosureError) -> (AuditResult, AuditRules) {
             let rules = settings.auditRules(secondaryUsed: kinds.values.contains { $0 != .primary })
             let primaries = kinds
-            return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules,
-                                       only: primariesOnly ? { primaries[$0] == .primary } : nil), rules)
+            let filter: ((Int) -> Bool)? = everything ? nil : { cell in primaries[cell] == .primary && (cells?.contains(cell) ?? true) }
+            return (try TableAudit.run(PublishedTable(grid: grid, entries: entries), rules: rules, only: filter), rules)
         }
         func failingPrimaries(_ result: AuditResult) -> [Int] {
             result.cells.filter { !$0.isProtected && kinds[$0.cell] == .primary }.map(\.cell)
@@ -119,7 +121,7 @@ public enum Suppressor {
         /// primary the suppressed cells linked to it through shared equations are visited breadth first, and
         /// the nearest equations holding a single suppressed cell give the candidates; failing those, the
         /// equations of the linked cells with the fewest suppressed cells. The cheapest candidate wins.
-        func secondaryCandidate(for primary: Int) -> Int? {
+        func secondaryCandidates(for primary: Int) -> [Int] {
             var visited: Set<Int> = [primary]
             var frontier = [primary]
             var fallback: (suppressed: Int, cell: Int)?
@@ -140,49 +142,94 @@ public enum Suppressor {
                         for other in hidden where visited.insert(other).inserted { next.append(other) }
                     }
                 }
-                if let best = singles.min(by: { cost($0) < cost($1) }) { return best }
+                if !singles.isEmpty { return Array(Set(singles)).sorted() }
                 frontier = next.sorted()
             }
-            return fallback?.cell
+            return fallback.map { [$0.cell] } ?? []
+        }
+        /// What suppressing a cell costs, per failing primary cell it may help: its count (plus one, so
+        /// zeros are not free), tripled for a total (inner cells are preferred).
+        func weight(_ cell: Int, helps: Int) -> Double {
+            Double(counts[cell] + 1) * (grid.isInner(cell) ? 1 : 3) / Double(max(1, helps))
         }
 
         var (result, rules) = try audit()
         var rounds = 0
-        while case let failing = failingPrimaries(result), !failing.isEmpty {
-            rounds += 1
-            for primary in failing where entries[primary] == .suppressed {
-                guard let choice = secondaryCandidate(for: primary) else {
-                    throw DisclosureError(.unprotectable, "the cell \(grid.describe(primary)) cannot be protected: every cell of the equations linked to it is already suppressed, exempt, or a zero that may not be used; relax --exempt or the zero handling")
+        /// Adds secondary cells until every primary cell passes (the repair loop).
+        func repair() throws(DisclosureError) {
+            while case let failing = failingPrimaries(result), !failing.isEmpty {
+                rounds += 1
+                // Candidates of every failing primary cell, then a weighted set cover: a cell that helps
+                // several failing primary cells at once is worth more than the cheapest cell for each one.
+                var candidates: [Int: [Int]] = [:]
+                var helps: [Int: Int] = [:]
+                for primary in failing {
+                    let found = secondaryCandidates(for: primary)
+                    guard !found.isEmpty else {
+                        throw DisclosureError(.unprotectable, "the cell \(grid.describe(primary)) cannot be protected: every cell of the equations linked to it is already suppressed, exempt, or a zero that may not be used; relax --exempt or the zero handling")
+                    }
+                    candidates[primary] = found
+                    for cell in found { helps[cell, default: 0] += 1 }
                 }
-                entries[choice] = .suppressed
-                kinds[choice] = .secondary
+                var covered = Set<Int>()
+                for primary in failing where !covered.contains(primary) {
+                    let choice = candidates[primary]!.min { a, b in
+                        let (wa, wb) = (weight(a, helps: helps[a]!), weight(b, helps: helps[b]!))
+                        return wa != wb ? wa < wb : a < b
+                    }!
+                    entries[choice] = .suppressed
+                    kinds[choice] = .secondary
+                    for other in failing where candidates[other]!.contains(choice) { covered.insert(other) }
+                }
+                // Suppressing more cells only widens intervals (the reader knows less), so the primary cells
+                // that passed stay protected: only the failing ones are audited again.
+                (result, rules) = try audit(Set(failing))
             }
-            (result, rules) = try audit()
         }
+        func publish(_ cell: Int) {
+            let nodes = grid.nodes(of: cell)
+            entries[cell] = .number(roundingRules.isRounded(nodes, in: hierarchy) ? settings.rounded(counts[cell]) : counts[cell])
+            kinds[cell] = nil
+        }
+        func secondaryValue() -> Int { kinds.filter { $0.value == .secondary }.map { counts[$0.key] }.reduce(0, +) }
+        try repair()
 
-        // Clean-up: release secondary cells the protection does not need, most costly first.
+        // Clean-up, within a budget (each try is an audit): release each secondary cell the protection does
+        // not need, most costly first; then try swapping each remaining one, most costly first, for what the
+        // repair loop picks without it, keeping the swap when the suppressed total falls.
         var released = 0
         let secondaries = kinds.filter { $0.value == .secondary }.map(\.key).sorted { cost($0) > cost($1) }
         let suppressedCount = kinds.count
         if secondaries.count <= cleanupLimit && secondaries.count * suppressedCount <= cleanupBudget {
             for cell in secondaries {
-                let previous = entries[cell]
-                let nodes = grid.nodes(of: cell)
-                entries[cell] = .number(roundingRules.isRounded(nodes, in: hierarchy) ? settings.rounded(counts[cell]) : counts[cell])
-                kinds[cell] = nil
+                let saved = (entries, kinds, result, rules)
+                publish(cell)
                 let (trial, trialRules) = try audit()
                 if failingPrimaries(trial).isEmpty {
                     (result, rules) = (trial, trialRules)
                     released += 1
                 } else {
-                    entries[cell] = previous
-                    kinds[cell] = .secondary
+                    (entries, kinds, result, rules) = saved
                 }
+            }
+            for cell in kinds.filter({ $0.value == .secondary }).map(\.key).sorted(by: { cost($0) > cost($1) }) where kinds[cell] == .secondary {
+                let saved = (entries, kinds, result, rules, rounds)
+                let before = secondaryValue()
+                publish(cell)
+                forbidden[cell] = true
+                (result, rules) = try audit()
+                do throws(DisclosureError) {
+                    try repair()
+                } catch where error.code == .unprotectable {
+                    (entries, kinds, result, rules, rounds) = saved
+                }
+                forbidden[cell] = false
+                if kinds[cell] == nil && secondaryValue() >= before { (entries, kinds, result, rules, rounds) = saved }
             }
         }
         // The final audit: every suppressed cell's interval, secondary cells included, for the report (with no
         // secondary cells, the last audit already covered every suppressed cell).
-        if kinds.values.contains(where: { $0 != .primary }) { (result, rules) = try audit(primariesOnly: false) }
+        if kinds.values.contains(where: { $0 != .primary }) { (result, rules) = try audit(everything: true) }
 
         var departures: [String] = []
         if !settings.ruleUsesSecondary, kinds.values.contains(.secondary) {

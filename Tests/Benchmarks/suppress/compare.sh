@@ -2,7 +2,8 @@
 # Suppression and audit benchmark. A synthetic council × group × sex table (make_table.py): `jigsaw suppress`
 # under each UK preset on the full 4,320-cell table (time, suppressions), then the audit of a smaller table
 # (45 councils, 1,485 cells) by `jigsaw audit-table` against the same audit written directly with SciPy's
-# linprog (HiGHS) (peer_audit.py), checking that every suppressed cell's interval agrees.
+# linprog (HiGHS) (peer_audit.py), checking that every suppressed cell's interval agrees; and the suppressed value
+# against the brute-force optimum on small tables (optimum.py).
 #
 #   bash Tests/Benchmarks/suppress/compare.sh PATH/TO/jigsaw
 set -euo pipefail
@@ -48,3 +49,5 @@ print(f"jigsaw audit-table: {seconds:.2f} s (whole run, 2 cores); SciPy linprog 
       f"ratio {peer['seconds'] / seconds:.1f}x")
 sys.exit(0 if same else 1)
 PY
+echo "== suppressed value against the brute-force optimum, 20 small tables (4 x 3 with margins, threshold 1-4)"
+python3 "$here/optimum.py" "$jigsaw" 20

@@ -36,7 +36,7 @@ struct AuditTableCommand: AsyncParsableCommand {
     @Option(name: .customLong("low-symbol"), help: ArgumentHelp("A symbol meaning a non-zero value that rounds to zero, such as [low] (repeatable).", valueName: "symbol"))
     var lowSymbol: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Suppressed values all lie in LO-HI (only small counts are suppressed, no secondary suppression; e.g. 1-7). Default: any count of 0 or more.", valueName: "LO-HI"))
+    @Option(name: .long, help: ArgumentHelp("Suppressed values all lie in LO-HI (only small counts are suppressed, no secondary suppression; e.g. 1-7), or 'any' for any count of 0 or more (the default; use it with a preset whose rule has no secondary suppression when the table has some).", valueName: "LO-HI|any"))
     var rule: String?
 
     @Option(name: .long, help: ArgumentHelp("The small counts the suppression protects, e.g. 1-7: a suppressed cell pinned wholly outside them (a zero, a large secondary cell) is not disclosive. Default: the preset's, else every suppressed cell must be protected.", valueName: "LO-HI"))
@@ -144,10 +144,12 @@ struct AuditTableCommand: AsyncParsableCommand {
         var rules = preset.flatMap(AuditRules.Preset.init(rawValue:))?.rules(geography: geographyIndex) ?? AuditRules()
         if !symbol.isEmpty { rules.symbols = Set(symbol) }
         if !lowSymbol.isEmpty { rules.lowSymbols = Set(lowSymbol) }
-        if let rule {
+        if rule == "any" {
+            rules.suppressedRange = 0...Int.max
+        } else if let rule {
             let parts = rule.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, high >= low else {
-                throw CommandFailure.usage("--rule expects LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7")
+                throw CommandFailure.usage("--rule expects LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7, or any")
             }
             rules.suppressedRange = low...high
             if rules.roundedMinimum == 0 { rules.roundedMinimum = high + 1 }

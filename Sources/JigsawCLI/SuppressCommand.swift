@@ -66,6 +66,9 @@ struct SuppressCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace the output and report if they exist.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("protect (default): a person alone in a suppressed cell, who knows their own count, cannot work out another suppressed small count from an equation holding both; ignore: do not consider it.", valueName: "protect|ignore"))
+    var singletons: String = "protect"
+
     @Flag(name: .customLong("integer-bounds"), help: "Integer-exact bounds by branch and bound (COIN-OR CBC) for cells the LP finds protected; they can be narrower in tables of three or more dimensions, and cost more time.")
     var integerBounds = false
 
@@ -82,6 +85,7 @@ struct SuppressCommand: AsyncParsableCommand {
             throw ValidationError("--zeros must be one of: \(SuppressionSettings.Zeros.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if !roundAt.isEmpty && !exact.isEmpty { throw ValidationError("--round-at and --exact cannot be used together") }
+        if !["protect", "ignore"].contains(singletons) { throw ValidationError("--singletons must be protect or ignore") }
         if let round, round < 2 { throw ValidationError("--round must be 2 or more") }
         if round == nil && preset == nil && (!roundAt.isEmpty || !exact.isEmpty) { throw ValidationError("--round-at and --exact need --round") }
         if output == report { throw ValidationError("the output and the report must be different files") }
@@ -173,6 +177,7 @@ struct SuppressCommand: AsyncParsableCommand {
             }
         }
         settings.integerBounds = integerBounds
+        settings.singletons = singletons == "protect"
         return settings
     }
 }

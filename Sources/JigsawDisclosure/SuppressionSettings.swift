@@ -32,6 +32,9 @@ public struct SuppressionSettings: Sendable, Equatable {
     public var ruleUsesSecondary: Bool
     /// Whether the audit finds integer-exact bounds (COIN-OR CBC) where the LP finds a cell protected.
     public var integerBounds = false
+    /// Whether a person alone in a primary cell (a count of 1, who knows their own record) is taken into
+    /// account: no equation may hold such a cell and only one other primary cell as its suppressed cells.
+    public var singletons = true
 
     /// Creates settings.
     public init(threshold: ClosedRange<Int> = 1...9, zeros: Zeros = .publish, roundingBase: Int? = nil,

@@ -185,6 +185,34 @@ public enum Suppressor {
                 // that passed stay protected: only the failing ones are audited again.
                 (result, rules) = try audit(Set(failing))
             }
+            // Then the singleton rule; suppressing more cells keeps every primary cell's protection.
+            while let exposure = singletonExposure() {
+                let members = [equations[exposure.equation].total] + equations[exposure.equation].parts
+                guard let choice = members.filter({ entries[$0] != .suppressed && !forbidden[$0] }).min(by: { cost($0) < cost($1) }) else {
+                    throw DisclosureError(.unprotectable, "the cell \(grid.describe(exposure.other)) cannot be protected from the one person in \(grid.describe(exposure.singleton)), who knows their own count: every other cell of the equation holding both is exempt or a zero that may not be used")
+                }
+                entries[choice] = .suppressed
+                kinds[choice] = .secondary
+            }
+        }
+        /// Singletons: a person alone in a primary cell knows its count, so an equation in which that cell and
+        /// one other primary cell are the only suppressed cells, and every other cell is published exactly
+        /// (not rounded), gives the other away to them. Returns such an equation (the singleton and the other
+        /// cell), if any.
+        let roundedCell = (0..<grid.cellCount).map { roundingRules.isRounded(grid.nodes(of: $0), in: hierarchy) }
+        let singletons = settings.singletons ? (0..<grid.cellCount).filter { kinds[$0] == .primary && counts[$0] == 1 && grid.isInner($0) } : []
+        func singletonExposure() -> (equation: Int, singleton: Int, other: Int)? {
+            for singleton in singletons where kinds[singleton] == .primary {
+                for index in equationsOf[singleton] {
+                    let members = [equations[index].total] + equations[index].parts
+                    let hidden = members.filter { entries[$0] == .suppressed }
+                    if hidden.count == 2, let other = hidden.first(where: { $0 != singleton }), kinds[other] == .primary,
+                       members.allSatisfy({ entries[$0] == .suppressed || !roundedCell[$0] }) {
+                        return (index, singleton, other)
+                    }
+                }
+            }
+            return nil
         }
         func publish(_ cell: Int) {
             let nodes = grid.nodes(of: cell)
@@ -205,7 +233,7 @@ public enum Suppressor {
                 let saved = (entries, kinds, result, rules)
                 publish(cell)
                 let (trial, trialRules) = try audit()
-                if failingPrimaries(trial).isEmpty {
+                if failingPrimaries(trial).isEmpty && singletonExposure() == nil {
                     (result, rules) = (trial, trialRules)
                     released += 1
                 } else {

@@ -47,6 +47,22 @@ struct SuppressorTests {
         #expect(audit.cells.count == result.kinds.count)
     }
 
+    @Test func aPersonAloneInACellCannotWorkOutAnotherSmallCount() throws {
+        // Row R1 holds 1 (one person) and 3: suppressed alone together, the person in R1C1 would read R1C2
+        // off the row total. The singleton rule adds a third suppressed cell to the row.
+        let h = try Self.hierarchy(#"{"r": {"RT": ["R1", "R2"]}, "c": {"CT": ["C1", "C2", "C3"]}}"#)
+        let table = try Self.table(h, [["R1", "C1"]: 1, ["R1", "C2"]: 3, ["R1", "C3"]: 20, ["R2", "C1"]: 15, ["R2", "C2"]: 12, ["R2", "C3"]: 30])
+        let grid = table.grid
+        func cell(_ r: String, _ c: String) -> Int { grid.cell([h.dimensions[0].position(of: r)!, h.dimensions[1].position(of: c)!]) }
+        var settings = SuppressionSettings(threshold: 1...4)
+        let protected = try Suppressor.run(table, settings: settings)
+        let row = ["C1", "C2", "C3", "CT"].map { cell("R1", $0) }.filter { protected.published.entries[$0] == .suppressed }
+        #expect(row.count >= 3, "the one person in R1C1 must not be able to work out R1C2")
+        settings.singletons = false
+        let ignored = try Suppressor.run(table, settings: settings)
+        #expect(["C1", "C2", "C3", "CT"].map { cell("R1", $0) }.filter { ignored.published.entries[$0] == .suppressed }.count == 2)
+    }
+
     @Test func aPrimaryCellThatCannotBeProtectedFailsClosed() throws {
         // T = A + B, A = 3 is primary, B = 0 may not be secondary and T is exempt: A is always T − B.
         let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)
@@ -137,6 +153,17 @@ struct SuppressorTests {
         let audit = try TableAudit.run(result.published, rules: rules)
         let primaries = Set(result.kinds.filter { $0.value == .primary }.map(\.key))
         #expect(audit.disclosive.filter { primaries.contains($0.cell) }.isEmpty, "seed \(seed)")
+        // No equation leaves a primary cell to the one person of a singleton primary cell.
+        for equation in grid.equations() {
+            let hidden = ([equation.total] + equation.parts).filter { result.published.entries[$0] == .suppressed }
+            let lone = hidden.filter { result.kinds[$0] == .primary && table.counts[$0] == 1 && grid.isInner($0) }
+            let othersExact = ([equation.total] + equation.parts).allSatisfy {
+                result.published.entries[$0] == .suppressed || !rules.isRoundedForTests(grid.nodes(of: $0), in: h)
+            }
+            if hidden.count == 2, !lone.isEmpty, othersExact {
+                #expect(hidden.contains { result.kinds[$0] != .primary }, "seed \(seed): \(grid.describe(equation.total))")
+            }
+        }
         let again = try Suppressor.run(table, settings: settings)
         #expect(again.published.entries == result.published.entries && again.kinds == result.kinds)
     }

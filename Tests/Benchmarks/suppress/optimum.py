@@ -4,7 +4,7 @@
     python3 optimum.py PATH/TO/jigsaw [TABLES]
 
 For each of TABLES seeded random 4 x 3 tables with margins (20 cells; threshold 1-4, zeros published),
-runs `jigsaw suppress --threshold 1-4`, then finds the cheapest set of secondary cells by trying every
+runs `jigsaw suppress --threshold 1-4 --singletons ignore` (the optimum below does not model singletons), then finds the cheapest set of secondary cells by trying every
 set in increasing order of total count until one passes an audit written here with SciPy's linprog
 (HiGHS): every primary cell's feasible interval wider than one value. Prints each table's suppressed
 value (primary + secondary) for jigsaw and the optimum, and the ratio.
@@ -67,7 +67,7 @@ def main():
             with open(os.path.join(tmp, "leaves.csv"), "w") as f:
                 f.write("r,c,count\n" + "".join(f"{r},{c},{v}\n" for (r, c), v in leaves.items()))
             subprocess.run([jigsaw, "suppress", "leaves.csv", "--hierarchy", "h.json", "-o", "out.csv", "--report", "r.json",
-                            "--threshold", "1-4", "--quiet"], cwd=tmp, check=True)
+                            "--threshold", "1-4", "--singletons", "ignore", "--quiet"], cwd=tmp, check=True)
             report = json.load(open(os.path.join(tmp, "r.json")))
         primaries = [idx[(c["cell"]["r"], c["cell"]["c"])] for c in report["suppressed"] if c["kind"] == "primary"]
         jig_secondary = [idx[(c["cell"]["r"], c["cell"]["c"])] for c in report["suppressed"] if c["kind"] == "secondary"]

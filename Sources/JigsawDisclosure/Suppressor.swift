@@ -148,9 +148,14 @@ public enum Suppressor {
             return fallback.map { [$0.cell] } ?? []
         }
         /// What suppressing a cell costs, per failing primary cell it may help: its count (plus one, so
-        /// zeros are not free), tripled for a total (inner cells are preferred).
+        /// zeros are not free), tripled for a total (inner cells are preferred), and doubled for each of its
+        /// equations with no suppressed cell yet (there it would stand alone and be worked out, so more cells
+        /// would follow).
         func weight(_ cell: Int, helps: Int) -> Double {
-            Double(counts[cell] + 1) * (grid.isInner(cell) ? 1 : 3) / Double(max(1, helps))
+            let alone = equationsOf[cell].filter { index in
+                !([equations[index].total] + equations[index].parts).contains { entries[$0] == .suppressed }
+            }.count
+            return Double(counts[cell] + 1) * (grid.isInner(cell) ? 1 : 3) * Double(1 + alone) / Double(max(1, helps))
         }
 
         var (result, rules) = try audit()

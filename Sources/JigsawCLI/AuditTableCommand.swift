@@ -78,6 +78,9 @@ struct AuditTableCommand: AsyncParsableCommand {
         }
         if !roundAt.isEmpty && !exact.isEmpty { throw ValidationError("--round-at and --exact cannot be used together: name either the rounded levels or the exact ones") }
         if let round, round < 2 { throw ValidationError("--round must be 2 or more") }
+        if round == nil && preset == nil && !lowSymbol.isEmpty {
+            throw ValidationError("--low-symbol needs --round: a count that rounds to zero depends on the rounding base")
+        }
         if round == nil && preset == nil && (!roundAt.isEmpty || !exact.isEmpty || roundedMinimum != nil) {
             throw ValidationError("--round-at, --exact and --rounded-minimum need --round")
         }

@@ -66,7 +66,13 @@ public enum JigsawMain {
         case let error as LinkageSchemaError:
             (status, message) = (.inputOutput, error.description)
         case let error as DisclosureError:
-            (status, message) = (error.code == .badOptions ? .usage : error.code == .unprotectable ? .findings : .inputOutput, error.description)
+            let disclosureStatus: JigsawMain.Status = switch error.code {
+            case .badOptions: .usage
+            case .unprotectable: .findings
+            case .solverFailure: .internal
+            default: .inputOutput
+            }
+            (status, message) = (disclosureStatus, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
         case let error as CommandFailure:

@@ -103,8 +103,9 @@ struct SuppressCommand: AsyncParsableCommand {
         let chosenPreset = preset.flatMap(AuditRules.Preset.init(rawValue:))
         let settings = try makeSettings(tree, preset: chosenPreset)
         // Open the outputs first, so a name clash is reported before any work.
-        let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [leaves, hierarchy])
-        let reportFile = try AtomicOutputFile(path: report, overwrite: force, inputs: [leaves, hierarchy])
+        let inputs = [leaves, hierarchy] + (previous.map { [$0] } ?? [])
+        let outputFile = try AtomicOutputFile(path: output, overwrite: force, inputs: inputs)
+        let reportFile = try AtomicOutputFile(path: report, overwrite: force, inputs: inputs)
         let table = try CountTable.read(path: leaves, grid: grid, countColumn: countColumn, dialect: dialect)
         let earlier = try previous.map { path in
             try PublishedTable.read(path: path, grid: grid, valueColumn: countColumn, rules: settings.auditRules(secondaryUsed: true), dialect: dialect)

@@ -139,16 +139,20 @@ public struct AuditRules: Sendable, Equatable {
     /// - Returns: `true` when rounded.
     public func isRoundedForTests(_ nodes: [Int], in hierarchy: TableHierarchy) -> Bool { isRounded(nodes, in: hierarchy) }
 
-    /// The true values a published rounded number can stand for.
+    /// The true values a published rounded number can stand for, or `nil` when no count could have been
+    /// published as it (not a multiple of the base, or a non-zero number below what a rounded count can be).
     /// - Parameter value: the published number.
     /// - Returns: the interval.
-    func roundedInterval(_ value: Int) -> ClosedRange<Int> {
+    func roundedInterval(_ value: Int) -> ClosedRange<Int>? {
         guard let base = roundingBase else { return value...value }
-        if value == 0 && zeroIsExact { return 0...0 }
+        guard value % base == 0 else { return nil }
+        // A published 0 is exact when zeros are published as such, or when the counts that would round to 0
+        // are never published as numbers (they are below the least rounded count).
+        if value == 0 && (zeroIsExact || roundedMinimum > 0) { return 0...0 }
         // Round half up: x rounds to r when r − b/2 ≤ x < r + b/2.
         let low = max(0, value - base / 2), high = value + (base + 1) / 2 - 1
         let least = value == 0 ? low : max(low, roundedMinimum)
-        return least...max(least, high)
+        return least <= high ? least...high : nil
     }
 
     /// The values a "rounds to zero" symbol stands for.

@@ -66,7 +66,7 @@ public enum SuppressionOutput {
         lines.append("  \"format\": \"jigsaw-suppression-report/1\",")
         lines.append("  \"tool\": \(string(tool)),")
         lines.append("  \"inputs\": {" + inputs.keys.sorted().map { "\(string($0)): \(string(inputs[$0]!))" }.joined(separator: ", ") + "},")
-        lines.append("  \"method\": \(string("primary suppression by threshold; secondary suppression by an LP-driven repair loop over the whole hierarchy (cheapest publishable cell of the binding equations, inner cells before totals) and a clean-up; every output audited by linear programming (\(result.audit.solver)), bounds rounded inward")),")
+        lines.append("  \"method\": \(string("primary suppression by threshold; secondary suppression by an LP-driven repair loop over the whole hierarchy (candidates from the equations that pin each failing primary cell, weighted set cover, inner cells before totals), the singleton rule, and clean-up and swap passes; every output audited by linear programming (\(result.audit.solver)), bounds rounded inward")),")
         lines.append("  \"preset\": \(preset.map { string($0.rawValue) } ?? "null"),")
         lines.append("  \"presetSource\": \(preset.map { string(SuppressionSettings.source(of: $0)) } ?? "null"),")
         lines.append("  \"options\": {\"threshold\": \"\(settings.threshold.lowerBound)-\(settings.threshold.upperBound)\", \"zeros\": \(string(settings.zeros.rawValue)), \"rounding\": \(rounding), \"exemptLevels\": \(levels(settings.exempt)), \"symbol\": \(string(settings.symbol)), \"protection\": \(protection), \"integerBounds\": \(settings.integerBounds), \"singletons\": \(settings.singletons ? "\"protect\"" : "\"ignore\"")},")

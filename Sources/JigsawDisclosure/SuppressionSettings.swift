@@ -82,11 +82,14 @@ public struct SuppressionSettings: Sendable, Equatable {
     /// - Parameter secondaryUsed: whether any secondary cell was suppressed.
     /// - Returns: the audit rules.
     public func auditRules(secondaryUsed: Bool) -> AuditRules {
-        let lowest = zeros == .primary ? 0 : (zeros == .neverSecondary || !secondaryUsed ? threshold.lowerBound : 0)
-        let range = secondaryUsed || ruleUsesSecondary ? lowest...Int.max : lowest...threshold.upperBound
+        // The small counts: the threshold, and with rounding also every count that would round to 0.
+        let smallTop = max(threshold.upperBound, roundingBase.map { ($0 + 1) / 2 - 1 } ?? 0)
+        let smallBottom = roundingBase == nil ? threshold.lowerBound : min(threshold.lowerBound, 1)
+        let lowest = zeros == .primary ? 0 : (zeros == .neverSecondary || !secondaryUsed ? smallBottom : 0)
+        let range = secondaryUsed || ruleUsesSecondary ? lowest...Int.max : lowest...smallTop
         var rules = AuditRules(symbols: [symbol], suppressedRange: range, roundingBase: roundingBase, roundingScope: roundingScope,
-                               roundedMinimum: roundingBase == nil ? 0 : threshold.upperBound + 1, zeroIsExact: zeros != .primary,
-                               protection: protection, protectedRange: zeros == .primary ? 0...threshold.upperBound : threshold)
+                               roundedMinimum: roundingBase == nil ? 0 : smallTop + 1, zeroIsExact: zeros != .primary,
+                               protection: protection, protectedRange: zeros == .primary ? 0...smallTop : smallBottom...smallTop)
         rules.integerBounds = integerBounds
         return rules
     }

@@ -31,13 +31,15 @@ public struct SuppressionResult: Sendable {
 ///    exempt levels; a rounded count that would round to 0 is suppressed too. Other counts are published,
 ///    rounded where the settings say.
 /// 2. **Repair loop** (secondary suppression): the table is audited; for each primary cell still too
-///    narrow, among the additivity equations that hold it, those with the fewest suppressed cells are
-///    taken, and their cheapest publishable cell is suppressed: inner cells before totals, then the
-///    smallest count, then the first in table order. Exempt cells, and zeros when zeros are never
-///    secondary, are never chosen. Repeat until every primary passes.
-/// 3. **Clean-up**: each secondary cell, most costly first, is published again if the audit still passes
-///    without it (when there are at most ``cleanupLimit`` secondary cells and secondary × suppressed cells
-///    is at most ``cleanupBudget``).
+///    narrow, its candidates are the publishable cells of the nearest equations that pin a suppressed cell
+///    linked to it (breadth first through shared equations); a weighted set cover then picks cells (count
+///    plus one, tripled for a total, multiplied by one plus the number of the cell's equations with nothing
+///    suppressed yet, divided by the failing primary cells it may help). Only failing cells are re-audited
+///    (more suppression only widens intervals). Then the singleton rule adds cells where a person alone in a
+///    primary cell could read another primary cell off an otherwise exact equation.
+/// 3. **Clean-up** (within ``cleanupLimit`` and ``cleanupBudget``): each secondary cell, most costly first,
+///    is published again if the audit still passes without it; then each is tried swapped for what the
+///    repair loop picks without it, kept when the suppressed total falls.
 /// 4. **Fail closed**: a primary cell with no candidate left is an error naming it; nothing is returned.
 ///
 /// Deterministic: the same table and settings give the same result.
@@ -72,6 +74,10 @@ public enum Suppressor {
             let exempt = settings.exempt.contains { hierarchy.dimensions[$0.dimension].nodes[nodes[$0.dimension]].level == $0.level }
             let count = counts[cell]
             let rounded = roundingRules.isRounded(nodes, in: hierarchy)
+            if exempt && rounded {
+                // A rounded exempt small count would be read as a large one: exempt levels must be exact.
+                throw DisclosureError(.badOptions, "the exempt cell \(grid.describe(cell)) would be rounded; exempt levels must be published exactly (add them to --exact, or leave them out of --round-at)")
+            }
             let value = rounded ? settings.rounded(count) : count
             let small = count == 0 ? settings.zeros == .primary : settings.threshold.contains(count) || value == 0
             if small && !exempt {
@@ -265,9 +271,9 @@ public enum Suppressor {
         if kinds.values.contains(where: { $0 != .primary }) { (result, rules) = try audit(everything: true) }
 
         var departures: [String] = []
-        if !settings.ruleUsesSecondary, kinds.values.contains(.secondary) {
-            let count = kinds.values.filter { $0 == .secondary }.count
-            departures.append("the rule has no secondary suppression, but \(count) secondary cell\(count == 1 ? " was" : "s were") needed to protect primary cells that the rest of the table gives away; \"\(settings.symbol)\" can therefore stand for any count, not only \(settings.threshold.lowerBound)–\(settings.threshold.upperBound)")
+        if !settings.ruleUsesSecondary, kinds.values.contains(where: { $0 != .primary }) {
+            let count = kinds.values.filter { $0 != .primary }.count
+            departures.append("the rule has no secondary suppression, but \(count) secondary or held cell\(count == 1 ? " was" : "s were") needed (to protect primary cells that the rest of the table gives away, or held from the earlier release); \"\(settings.symbol)\" can therefore stand for any count, not only \(settings.threshold.lowerBound)–\(settings.threshold.upperBound)")
         }
         let unsafe = failingPrimaries(result)
         guard unsafe.isEmpty else {

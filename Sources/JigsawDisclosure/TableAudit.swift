@@ -63,7 +63,14 @@ public enum TableAudit {
                 range = 0...Int.max
                 absent += 1
             case .number(let value):
-                range = rules.isRounded(grid.nodes(of: cell), in: grid.hierarchy) ? rules.roundedInterval(value) : value...value
+                if rules.isRounded(grid.nodes(of: cell), in: grid.hierarchy) {
+                    guard let interval = rules.roundedInterval(value) else {
+                        throw DisclosureError(.inconsistentTable, "the number of cell \(grid.describe(cell)) cannot be a count rounded to \(rules.roundingBase!) under these rules (not a multiple of it, or below the least rounded count \(rules.roundedMinimum)); check --round, --round-at, --exact and --rounded-minimum")
+                    }
+                    range = interval
+                } else {
+                    range = value...value
+                }
             case .suppressed:
                 range = rules.suppressedRange
                 audited[cell] = only?(cell) ?? true

@@ -63,6 +63,31 @@ struct SuppressorTests {
         #expect(["C1", "C2", "C3", "CT"].map { cell("R1", $0) }.filter { ignored.published.entries[$0] == .suppressed }.count == 2)
     }
 
+    @Test func exemptLevelsMustBeExact() throws {
+        let h = try Self.hierarchy(#"{"la": {"England": {"R1": ["LA01"]}}}"#)
+        let table = try Self.table(h, [["LA01"]: 3])
+        let settings = SuppressionSettings(threshold: 1...7, roundingBase: 5, exempt: [AuditRules.LevelSelector(dimension: 0, level: 0)])
+        #expect { _ = try Suppressor.run(table, settings: settings) } throws: { error in
+            (error as? DisclosureError)?.code == .badOptions && "\(error)".contains("la=England")
+        }
+    }
+
+    @Test func countsThatRoundToZeroAreProtectedToo() throws {
+        // Threshold 1–3 with rounding to 10: a 4 would be published as 0, so it is suppressed, and the audit
+        // must protect it like the threshold's counts (the small counts reach 4).
+        let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)
+        let table = try Self.table(h, [["A"]: 4, ["B"]: 36])
+        let settings = SuppressionSettings(threshold: 1...3, roundingBase: 10, roundingScope: .only([AuditRules.LevelSelector(dimension: 0, level: 1)]))
+        let rules = settings.auditRules(secondaryUsed: false)
+        #expect(rules.protectedRange == 1...4 && rules.roundedMinimum == 5)
+        let result = try Suppressor.run(table, settings: settings)
+        let grid = table.grid
+        let a = grid.cell([h.dimensions[0].position(of: "A")!])
+        #expect(result.kinds[a] == .primary)
+        let audited = try #require(result.audit.cells.first { $0.cell == a })
+        #expect(audited.isProtected && audited.maximum.map { $0 > audited.minimum } ?? true)
+    }
+
     @Test func aPrimaryCellThatCannotBeProtectedFailsClosed() throws {
         // T = A + B, A = 3 is primary, B = 0 may not be secondary and T is exempt: A is always T − B.
         let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)

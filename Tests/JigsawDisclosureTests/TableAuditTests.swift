@@ -210,6 +210,24 @@ struct TableAuditTests {
         #expect(try TableAudit.run(pinned, rules: AuditRules(protectedRange: 0...9)).disclosive.count == 2)
     }
 
+    @Test func numbersThatCannotBeRoundedCountsAreAnError() throws {
+        // Under the NHS reading, 13 is no multiple of 5 and 5 is below the least rounded count (8 → 10).
+        let h = try Self.hierarchy(#"{"la": {"England": ["LA01", "LA02"]}}"#)
+        let rules = AuditRules.Preset.nhs.rules(geography: 0)
+        for value in ["13", "5"] {
+            #expect {
+                _ = try TableAudit.run(try Self.table(h, [["England", "20"], ["LA01", "*"], ["LA02", value]], rules: rules), rules: rules)
+            } throws: { error in
+                (error as? DisclosureError)?.code == .inconsistentTable && "\(error)".contains("la=LA02") && !"\(error)".contains("13")
+            }
+        }
+        // A published 0 is exact when counts that round to 0 are never published as numbers.
+        var custom = AuditRules(roundingBase: 5, roundingScope: .allExcept([AuditRules.LevelSelector(dimension: 0, level: 0)]), roundedMinimum: 8)
+        custom.symbols = ["*"]
+        let pinned = try TableAudit.run(try Self.table(h, [["England", "20"], ["LA01", "*"], ["LA02", "0"]], rules: custom), rules: custom)
+        #expect(pinned.disclosive.map(\.codes) == ["la=LA01"])
+    }
+
     @Test func contradictoryTotalsAreAnError() throws {
         let h = try Self.hierarchy(#"{"g": {"T": ["A", "B"]}}"#)
         #expect {

@@ -185,7 +185,11 @@ public enum TableAudit {
                     if integer, maximum.map({ $0 > minimum }) ?? true {
                         // Integer bounds lie within the LP's; only an LP interval wider than a point can narrow.
                         if exact == nil { exact = integerProgram(job.component) }
-                        if case .value(let least) = try exact!.optimise(column: column, maximise: false) { minimum = Int((least - 1e-6).rounded(.up)) }
+                        switch try exact!.optimise(column: column, maximise: false) {
+                        case .value(let least): minimum = Int((least - 1e-6).rounded(.up))
+                        case .infeasible: throw infeasible(grid, componentCells[job.component])
+                        case .unbounded: break
+                        }
                         if maximum != nil, case .value(let greatest) = try exact!.optimise(column: column, maximise: true) {
                             maximum = Int((greatest + 1e-6).rounded(.down))
                         }

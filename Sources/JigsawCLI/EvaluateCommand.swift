@@ -339,17 +339,11 @@ private final class EvaluationCSV {
                     throw CSVError(.invalidUTF8, "the field is not valid UTF-8; save the file as UTF-8", file: path, line: record.line,
                                    column: CSVRecordParser.describeColumn(index, names: messageNames))
                 }
-                values[k] = Self.trimmed(text)
+                values[k] = CSVFieldValue.trimmingSpacesAndTabs(text)
             }
             rows += 1
             try body(values, record.line)
         }
         return (rows, dropped)
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
-        return String(text[first...last])
     }
 }

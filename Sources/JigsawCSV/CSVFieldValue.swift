@@ -134,4 +134,14 @@ public enum CSVFieldValue {
             return quoted + "\""
         }.joined(separator: ",") + "\n"
     }
+
+    /// `text` without spaces and tabs at either end: the one trimming rule for ids, tokens, keys and codes
+    /// read from CSV (other white space, such as a no-break space, is part of the value).
+    /// - Parameter text: the value.
+    /// - Returns: the trimmed value.
+    public static func trimmingSpacesAndTabs(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return String(text[first...last])
+    }
 }

@@ -96,7 +96,7 @@ public struct CountTable: Sendable {
                 throw DisclosureError(.badValue, "has \(fields.count) fields where the header has \(header.names.count)", file: path, line: record.line)
             }
             for (dimension, column) in columns.enumerated() {
-                let code = CSVFieldValue.string(bytes, fields[column]).trimmingCharacters(in: .whitespaces)
+                let code = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[column]))
                 guard let node = dimensions[dimension].position(of: code) else {
                     throw DisclosureError(.unknownCode, "the code \"\(code)\" is not in the hierarchy of dimension \"\(dimensions[dimension].name)\"",
                                           file: path, line: record.line, column: header.names[column])
@@ -108,7 +108,7 @@ public struct CountTable: Sendable {
                 throw DisclosureError(.duplicateCell, "the cell \(grid.describe(cell)) is also on line \(seenOn[cell])", file: path, line: record.line)
             }
             seenOn[cell] = record.line
-            let text = CSVFieldValue.string(bytes, fields[countIndex]).trimmingCharacters(in: .whitespaces)
+            let text = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[countIndex]))
             guard let count = Int(text), count >= 0 else {
                 throw DisclosureError(.badValue, "the count of cell \(grid.describe(cell)) is not a whole number of 0 or more",
                                       file: path, line: record.line, column: header.names[countIndex])

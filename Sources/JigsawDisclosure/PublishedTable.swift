@@ -74,7 +74,7 @@ public struct PublishedTable: Sendable {
                 throw DisclosureError(.badValue, "has \(fields.count) fields where the header has \(header.names.count)", file: path, line: record.line)
             }
             for (dimension, column) in columns.enumerated() {
-                let code = CSVFieldValue.string(bytes, fields[column]).trimmingCharacters(in: .whitespaces)
+                let code = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[column]))
                 guard let node = dimensions[dimension].position(of: code) else {
                     throw DisclosureError(.unknownCode, "the code \"\(code)\" is not in the hierarchy of dimension \"\(dimensions[dimension].name)\"",
                                           file: path, line: record.line, column: header.names[column])
@@ -86,7 +86,7 @@ public struct PublishedTable: Sendable {
                 throw DisclosureError(.duplicateCell, "the cell \(grid.describe(cell)) is also on line \(seenOn[cell])", file: path, line: record.line)
             }
             seenOn[cell] = record.line
-            let text = CSVFieldValue.string(bytes, fields[valueIndex]).trimmingCharacters(in: .whitespaces)
+            let text = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[valueIndex]))
             if rules.symbols.contains(text) {
                 entries[cell] = .suppressed
             } else if rules.lowSymbols.contains(text) {

@@ -72,7 +72,7 @@ public struct LinkSide: Sendable {
             func text(_ index: Int) -> String {
                 CSVFieldValue.string(bytes, fields[index])
             }
-            let id = text(idIndex).trimmingCharacters(in: .whitespaces)
+            let id = CSVFieldValue.trimmingSpacesAndTabs(text(idIndex))
             guard !id.isEmpty else {
                 throw LinkError(.blankID, "the record id is blank; every record needs an id", file: path, line: record.line,
                                 column: CSVRecordParser.describeColumn(idIndex, names: messageNames))
@@ -84,7 +84,7 @@ public struct LinkSide: Sendable {
             firstLine[id] = record.line
             ids.append(id)
             for (k, index) in tokenIndices.enumerated() {
-                let token = text(index).trimmingCharacters(in: .whitespaces)
+                let token = CSVFieldValue.trimmingSpacesAndTabs(text(index))
                 tokens[k].append(token.isEmpty ? nil : token)
             }
             if let clkIndex {
@@ -103,7 +103,7 @@ public struct LinkSide: Sendable {
             }
             for (k, index) in carryIndices.enumerated() { carried[k].append(text(index)) }
             for (k, index) in blockIndices.enumerated() {
-                let key = text(index).trimmingCharacters(in: .whitespaces)
+                let key = CSVFieldValue.trimmingSpacesAndTabs(text(index))
                 blockKeys[k].append(key.isEmpty ? nil : key)
             }
         }

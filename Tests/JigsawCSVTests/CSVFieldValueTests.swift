@@ -141,4 +141,16 @@ struct CSVFieldValueTests {
         #expect(parsed == expected)
         #expect(result.records.allSatisfy { !$0.record.isBlank })
     }
+
+    @Test("values lose spaces and tabs at either end, and nothing else", arguments: [
+        (" \tC001\t ", "C001"), ("C 001", "C 001"), ("   ", ""), ("", ""),
+        ("\u{00A0}C001\u{00A0}", "\u{00A0}C001\u{00A0}"), ("\tÅse ", "Åse"),
+    ])
+    func trimmingSpacesAndTabs(_ input: String, _ expected: String) {
+        #expect(CSVFieldValue.trimmingSpacesAndTabs(input) == expected)
+    }
+
+    @Test func textRowsQuoteOnlyWhereNeeded() {
+        #expect(CSVFieldValue.textRow(["a", "b,c", "say \"hi\"", "x\ny"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\n")
+    }
 }

@@ -75,4 +75,14 @@ head -4 "$out/links.csv" | cut -c1-120
 step "9. Score the links against the synthetic truth, overall, by stage and by SEND group."
 show "$jigsaw" evaluate --links "$out/links.csv" --truth examples/truth.csv --by send
 
+step "10. Publishing counts: the NHS rule alone (suppress 1-7, round the rest) can give a small count away. The audit finds it:"
+echo '$ '"$jigsaw audit-table examples/suppression/nhs-published.csv --hierarchy examples/suppression/hierarchy.json --preset nhs"
+"$jigsaw" audit-table examples/suppression/nhs-published.csv --hierarchy examples/suppression/hierarchy.json --preset nhs \
+  || echo "(exit status $?: the table must not be published as it is)"
+
+step "11. jigsaw suppress protects the same counts across the whole hierarchy and audits the result before writing it."
+show "$jigsaw" suppress examples/suppression/leaves.csv --hierarchy examples/suppression/hierarchy.json \
+  -o "$out/published-counts.csv" --report "$out/suppression-report.json" --preset nhs
+show "$jigsaw" audit-table "$out/published-counts.csv" --hierarchy examples/suppression/hierarchy.json --preset nhs --rule any
+
 step "Done. Outputs are in $out/."

@@ -1,4 +1,3 @@
-internal import Foundation
 public import JigsawCSV
 
 /// The true counts of every cell of a table: leaf counts read from a CSV, totals computed along every
@@ -64,61 +63,20 @@ public struct CountTable: Sendable {
     /// - Throws: ``CSVError`` for unreadable CSV; ``DisclosureError`` for a missing column, an unknown code, a
     ///   repeated cell, a count that is not a whole number of 0 or more, or a total that disagrees.
     public static func read(path: String, grid: TableGrid, countColumn: String?, dialect: CSVDialect = CSVDialect()) throws -> CountTable {
-        let reader = try CSVChunkReader(path: path, dialect: dialect)
-        let header = try reader.readHeader()
-        let dimensions = grid.hierarchy.dimensions
-        var columns: [Int] = []
-        for dimension in dimensions {
-            guard let column = header.index(of: dimension.name) else {
-                throw DisclosureError(.missingColumn, "has no column \"\(dimension.name)\" for the hierarchy's dimension of that name; columns are \(header.names.joined(separator: ", "))", file: path, line: 1)
-            }
-            columns.append(column)
-        }
-        let countIndex: Int
-        if let countColumn {
-            guard let index = header.index(of: countColumn) else {
-                throw DisclosureError(.missingColumn, "has no count column \"\(countColumn)\"", file: path, line: 1)
-            }
-            countIndex = index
-        } else {
-            let others = header.names.indices.filter { !columns.contains($0) }
-            guard others.count == 1 else {
-                throw DisclosureError(.missingColumn, "needs exactly one column besides the dimensions (\(dimensions.map(\.name).joined(separator: ", "))) to hold the counts, or name it with --count-column; it has \(others.count)", file: path, line: 1)
-            }
-            countIndex = others[0]
-        }
         var leafCounts = [Int](repeating: 0, count: grid.cellCount)
-        var given: [(cell: Int, count: Int, line: Int)] = []
-        var seenOn = [Int](repeating: 0, count: grid.cellCount)
-        var nodes = [Int](repeating: 0, count: dimensions.count)
-        try reader.forEachRecord(dialect: reader.dialect, file: path, columnNames: header.names) { record, fields, bytes in
-            guard fields.count == header.names.count else {
-                throw DisclosureError(.badValue, "has \(fields.count) fields where the header has \(header.names.count)", file: path, line: record.line)
-            }
-            for (dimension, column) in columns.enumerated() {
-                let code = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[column]))
-                guard let node = dimensions[dimension].position(of: code) else {
-                    throw DisclosureError(.unknownCode, "the code \"\(code)\" is not in the hierarchy of dimension \"\(dimensions[dimension].name)\"",
-                                          file: path, line: record.line, column: header.names[column])
-                }
-                nodes[dimension] = node
-            }
-            let cell = grid.cell(nodes)
-            if seenOn[cell] != 0 {
-                throw DisclosureError(.duplicateCell, "the cell \(grid.describe(cell)) is also on line \(seenOn[cell])", file: path, line: record.line)
-            }
-            seenOn[cell] = record.line
-            let text = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[countIndex]))
+        var given: [(cell: Int, count: Int, line: Int, column: String)] = []
+        try TableCSV.forEachCell(path: path, grid: grid, valueColumn: countColumn, noun: "count", option: "--count-column",
+                                 dialect: dialect) { cell, text, line, column in
             guard let count = Int(text), count >= 0 else {
                 throw DisclosureError(.badValue, "the count of cell \(grid.describe(cell)) is not a whole number of 0 or more",
-                                      file: path, line: record.line, column: header.names[countIndex])
+                                      file: path, line: line, column: column)
             }
-            if grid.isInner(cell) { leafCounts[cell] = count } else { given.append((cell, count, record.line)) }
+            if grid.isInner(cell) { leafCounts[cell] = count } else { given.append((cell, count, line, column)) }
         }
         let table = summing(grid: grid, leafCounts: leafCounts)
         for total in given where table.counts[total.cell] != total.count {
             throw DisclosureError(.inconsistentTable, "the total of cell \(grid.describe(total.cell)) is not the sum of its leaves in this file; correct it or leave totals out (they are computed)",
-                                  file: path, line: total.line, column: header.names[countIndex])
+                                  file: path, line: total.line, column: total.column)
         }
         return table
     }

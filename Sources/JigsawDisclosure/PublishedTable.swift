@@ -1,4 +1,3 @@
-internal import Foundation
 public import JigsawCSV
 
 /// A published table read back: for every cell of its grid, what was published.
@@ -43,50 +42,9 @@ public struct PublishedTable: Sendable {
     ///   a value that is neither a number nor a known symbol (naming the line and column).
     public static func read(path: String, grid: TableGrid, valueColumn: String?, rules: AuditRules,
                             dialect: CSVDialect = CSVDialect()) throws -> PublishedTable {
-        let reader = try CSVChunkReader(path: path, dialect: dialect)
-        let header = try reader.readHeader()
-        let dimensions = grid.hierarchy.dimensions
-        var columns: [Int] = []
-        for dimension in dimensions {
-            guard let column = header.index(of: dimension.name) else {
-                throw DisclosureError(.missingColumn, "has no column \"\(dimension.name)\" for the hierarchy's dimension of that name; columns are \(header.names.joined(separator: ", "))", file: path, line: 1)
-            }
-            columns.append(column)
-        }
-        let valueIndex: Int
-        if let valueColumn {
-            guard let index = header.index(of: valueColumn) else {
-                throw DisclosureError(.missingColumn, "has no value column \"\(valueColumn)\"", file: path, line: 1)
-            }
-            valueIndex = index
-        } else {
-            let others = header.names.indices.filter { !columns.contains($0) }
-            guard others.count == 1 else {
-                throw DisclosureError(.missingColumn, "needs exactly one column besides the dimensions (\(dimensions.map(\.name).joined(separator: ", "))) to hold the values, or name it with --value-column; it has \(others.count)", file: path, line: 1)
-            }
-            valueIndex = others[0]
-        }
         var entries = [Entry](repeating: .absent, count: grid.cellCount)
-        var seenOn = [Int](repeating: 0, count: grid.cellCount)
-        var nodes = [Int](repeating: 0, count: dimensions.count)
-        try reader.forEachRecord(dialect: reader.dialect, file: path, columnNames: header.names) { record, fields, bytes in
-            guard fields.count == header.names.count else {
-                throw DisclosureError(.badValue, "has \(fields.count) fields where the header has \(header.names.count)", file: path, line: record.line)
-            }
-            for (dimension, column) in columns.enumerated() {
-                let code = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[column]))
-                guard let node = dimensions[dimension].position(of: code) else {
-                    throw DisclosureError(.unknownCode, "the code \"\(code)\" is not in the hierarchy of dimension \"\(dimensions[dimension].name)\"",
-                                          file: path, line: record.line, column: header.names[column])
-                }
-                nodes[dimension] = node
-            }
-            let cell = grid.cell(nodes)
-            if seenOn[cell] != 0 {
-                throw DisclosureError(.duplicateCell, "the cell \(grid.describe(cell)) is also on line \(seenOn[cell])", file: path, line: record.line)
-            }
-            seenOn[cell] = record.line
-            let text = CSVFieldValue.trimmingSpacesAndTabs(CSVFieldValue.string(bytes, fields[valueIndex]))
+        try TableCSV.forEachCell(path: path, grid: grid, valueColumn: valueColumn, noun: "value", option: "--value-column",
+                                 dialect: dialect) { cell, text, line, column in
             if rules.symbols.contains(text) {
                 entries[cell] = .suppressed
             } else if rules.lowSymbols.contains(text) {
@@ -96,7 +54,7 @@ public struct PublishedTable: Sendable {
             } else {
                 let known = (rules.symbols.sorted() + rules.lowSymbols.sorted()).map { "\"\($0)\"" }.joined(separator: ", ")
                 throw DisclosureError(.badValue, "the value of cell \(grid.describe(cell)) is neither a whole number of 0 or more nor a known symbol (\(known)); name other symbols with --symbol",
-                                      file: path, line: record.line, column: header.names[valueIndex])
+                                      file: path, line: line, column: column)
             }
         }
         return PublishedTable(grid: grid, entries: entries)

@@ -5,36 +5,19 @@ internal import Foundation
 /// bound): the integer-exact bounds of a cell, which can be narrower than the LP's in tables of three or
 /// more dimensions. One CBC model per solve (CBC keeps no useful state between objectives).
 final class IntegerProgram {
-    private let lower: [Double], upper: [Double]
-    private let starts: [CoinBigIndex], indices: [Int32], values: [Double]
-    private let rowValues: [Double]
+    private let data: ProgramData
+    /// Upper bounds with an unbounded column capped at a billion (more than any count of people): CBC's
+    /// branch and bound misbehaves with infinite integer bounds.
+    private let upper: [Double]
     private static let lock = NSLock()
     /// The bound put on a column without one.
     static let cap = 1e9
 
-    /// Stores a program: `rowValues[r] = Σ coefficient · x[column]` over each row's entries, with
-    /// `lower[c] ≤ x[c] ≤ upper[c]`, every `x` a whole number.
-    init(lower: [Double], upper: [Double], rows: [[(column: Int, coefficient: Double)]], rowValues: [Double]) {
-        self.lower = lower
-        // An unbounded column is capped at a billion (more than any count of people): CBC's branch and bound
-        // misbehaves with infinite integer bounds.
-        self.upper = upper.map { $0.isFinite ? $0 : Self.cap }
-        self.rowValues = rowValues
-        var perColumn = [[(row: Int32, value: Double)]](repeating: [], count: lower.count)
-        for (row, entries) in rows.enumerated() {
-            for entry in entries { perColumn[entry.column].append((Int32(row), entry.coefficient)) }
-        }
-        var starts: [CoinBigIndex] = [0], indices: [Int32] = [], values: [Double] = []
-        for column in perColumn {
-            for entry in column {
-                indices.append(entry.row)
-                values.append(entry.value)
-            }
-            starts.append(CoinBigIndex(indices.count))
-        }
-        self.starts = starts
-        self.indices = indices
-        self.values = values
+    /// Stores a program; every column is a whole number.
+    /// - Parameter data: the columns, rows and bounds.
+    init(_ data: ProgramData) {
+        self.data = data
+        upper = data.upper.map { $0.isFinite ? $0 : Self.cap }
     }
 
     /// The least or greatest whole value of column `column`.
@@ -47,14 +30,14 @@ final class IntegerProgram {
         // CBC's C interface keeps process-wide state (its parameter tables), so solves never overlap.
         Self.lock.lock()
         defer { Self.lock.unlock() }
-        var objective = [Double](repeating: 0, count: lower.count)
+        var objective = [Double](repeating: 0, count: data.lower.count)
         objective[column] = 1
         let model = Cbc_newModel()
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)
-        Cbc_loadProblem(model, Int32(lower.count), Int32(rowValues.count), starts, indices, values, lower, upper, objective,
-                        rowValues, rowValues)
-        for index in lower.indices { Cbc_setInteger(model, Int32(index)) }
+        Cbc_loadProblem(model, Int32(data.lower.count), Int32(data.rowValues.count), data.starts, data.rows, data.values, data.lower,
+                        upper, objective, data.rowValues, data.rowValues)
+        for index in data.lower.indices { Cbc_setInteger(model, Int32(index)) }
         Cbc_setObjSense(model, maximise ? -1 : 1)
         _ = Cbc_solve(model)
         if Cbc_isProvenOptimal(model) != 0 {

@@ -1,5 +1,49 @@
 internal import CJigsawLP
 
+/// A program's data: bounded columns and equality rows in the compressed sparse column form COIN-OR's
+/// C interfaces take, shared by the linear (CLP) and integer (CBC) solves of the same component.
+struct ProgramData: Sendable {
+    /// Each column's lower bound.
+    let lower: [Double]
+    /// Each column's upper bound (`Double.infinity` for none).
+    let upper: [Double]
+    /// Where each column's entries start in ``rows`` and ``values`` (one more than the columns).
+    let starts: [Int32]
+    /// Each entry's row.
+    let rows: [Int32]
+    /// Each entry's coefficient.
+    let values: [Double]
+    /// Each row's right-hand side (the rows are equalities).
+    let rowValues: [Double]
+
+    /// `rowValues[r] = Σ coefficient · x[column]` over each row's entries, with `lower[c] ≤ x[c] ≤ upper[c]`.
+    /// - Parameters:
+    ///   - lower: each column's lower bound.
+    ///   - upper: each column's upper bound (`Double.infinity` for none).
+    ///   - rows: each row's (column, coefficient) entries.
+    ///   - rowValues: each row's right-hand side.
+    init(lower: [Double], upper: [Double], rows entries: [[(column: Int, coefficient: Double)]], rowValues: [Double]) {
+        var perColumn = [[(row: Int32, value: Double)]](repeating: [], count: lower.count)
+        for (row, list) in entries.enumerated() {
+            for entry in list { perColumn[entry.column].append((Int32(row), entry.coefficient)) }
+        }
+        var starts: [Int32] = [0], rows: [Int32] = [], values: [Double] = []
+        for column in perColumn {
+            for entry in column {
+                rows.append(entry.row)
+                values.append(entry.value)
+            }
+            starts.append(Int32(rows.count))
+        }
+        self.lower = lower
+        self.upper = upper
+        self.starts = starts
+        self.rows = rows
+        self.values = values
+        self.rowValues = rowValues
+    }
+}
+
 /// A linear program with equality rows and bounded columns, solved by COIN-OR CLP: loaded once, then each
 /// column's least and greatest feasible value found by changing the objective and re-solving from the last
 /// basis.
@@ -21,37 +65,15 @@ final class LinearProgram {
     private let columns: Int
     private var objective: [Double]
 
-    /// Loads a program: `rowValues[r] = Σ coefficient · x[column]` over each row's entries, with
-    /// `lower[c] ≤ x[c] ≤ upper[c]` (`Double.infinity` for no upper bound).
-    /// - Parameters:
-    ///   - lower: each column's lower bound.
-    ///   - upper: each column's upper bound.
-    ///   - rows: each row's (column, coefficient) entries.
-    ///   - rowValues: each row's right-hand side.
-    init(lower: [Double], upper: [Double], rows: [[(column: Int, coefficient: Double)]], rowValues: [Double]) {
-        columns = lower.count
+    /// Loads a program.
+    /// - Parameter data: the columns, rows and bounds.
+    init(_ data: ProgramData) {
+        columns = data.lower.count
         objective = [Double](repeating: 0, count: columns)
-        // Column-major (compressed sparse column) storage, as Clp_loadProblem wants it.
-        var perColumn = [[(row: Int32, value: Double)]](repeating: [], count: columns)
-        for (row, entries) in rows.enumerated() {
-            for entry in entries { perColumn[entry.column].append((Int32(row), entry.coefficient)) }
-        }
-        var starts: [CoinBigIndex] = [0]
-        var indices: [Int32] = []
-        var values: [Double] = []
-        for column in perColumn {
-            for entry in column {
-                indices.append(entry.row)
-                values.append(entry.value)
-            }
-            starts.append(CoinBigIndex(indices.count))
-        }
-        let infinity = Double.greatestFiniteMagnitude
-        let upperBounds = upper.map { $0.isFinite ? $0 : infinity }
         model = Clp_newModel()
         Clp_setLogLevel(model, 0)
-        Clp_loadProblem(model, Int32(columns), Int32(rows.count), starts, indices, values, lower, upperBounds, objective,
-                        rowValues, rowValues)
+        Clp_loadProblem(model, Int32(columns), Int32(data.rowValues.count), data.starts, data.rows, data.values, data.lower,
+                        data.upper.map { $0.isFinite ? $0 : Double.greatestFiniteMagnitude }, objective, data.rowValues, data.rowValues)
     }
 
     deinit {

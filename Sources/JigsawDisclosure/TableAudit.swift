@@ -131,19 +131,11 @@ public enum TableAudit {
         // loads its own copy of its component's program, so jobs run in parallel; optimal values do not
         // depend on the order of solving, so the result is the same on any number of cores.
         let componentCells = members, componentRows = rowsOf, allRows = rows, lowerBounds = lower, upperBounds = upper
-        @Sendable func integerProgram(_ component: Int) -> IntegerProgram {
+        /// A component's program (its cells as columns) and each cell's column.
+        @Sendable func programData(_ component: Int) -> (ProgramData, [Int: Int]) {
             let cells = componentCells[component]
             let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
-            return IntegerProgram(
-                lower: cells.map { Double(lowerBounds[$0]) },
-                upper: cells.map { upperBounds[$0] == Int.max ? .infinity : Double(upperBounds[$0]) },
-                rows: componentRows[component].map { allRows[$0].entries.map { (columnOf[$0.column]!, $0.coefficient) } },
-                rowValues: componentRows[component].map { allRows[$0].value })
-        }
-        @Sendable func program(_ component: Int) -> (LinearProgram, [Int: Int]) {
-            let cells = componentCells[component]
-            let columnOf = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
-            return (LinearProgram(
+            return (ProgramData(
                 lower: cells.map { Double(lowerBounds[$0]) },
                 upper: cells.map { upperBounds[$0] == Int.max ? .infinity : Double(upperBounds[$0]) },
                 rows: componentRows[component].map { allRows[$0].entries.map { (columnOf[$0.column]!, $0.coefficient) } },
@@ -156,7 +148,7 @@ public enum TableAudit {
             if targets.isEmpty {
                 // A component without suppressed cells still has to be feasible (rounded values that cannot add up).
                 if rowsOf[component].isEmpty { continue }
-                if try program(component).0.optimise(column: 0, maximise: false) == .infeasible { throw infeasible(grid, cells) }
+                if try LinearProgram(programData(component).0).optimise(column: 0, maximise: false) == .infeasible { throw infeasible(grid, cells) }
                 continue
             }
             let slices = targets.count >= 64 ? cores : 1
@@ -171,7 +163,8 @@ public enum TableAudit {
         DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
             let job = jobList[index]
             do throws(DisclosureError) {
-                let (program, columnOf) = program(job.component)
+                let (data, columnOf) = programData(job.component)
+                let program = LinearProgram(data)
                 var exact: IntegerProgram?
                 var found: [AuditedCell] = []
                 for cell in job.targets {
@@ -184,7 +177,7 @@ public enum TableAudit {
                     if case .value(let greatest) = high { maximum = Int((greatest + 1e-6).rounded(.down)) }
                     if integer, maximum.map({ $0 > minimum }) ?? true {
                         // Integer bounds lie within the LP's; only an LP interval wider than a point can narrow.
-                        if exact == nil { exact = integerProgram(job.component) }
+                        if exact == nil { exact = IntegerProgram(data) }
                         switch try exact!.optimise(column: column, maximise: false) {
                         case .value(let least): minimum = Int((least - 1e-6).rounded(.up))
                         case .infeasible: throw infeasible(grid, componentCells[job.component])

@@ -88,11 +88,8 @@ struct AuditTableCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dialect = try csvOptions.dialect()
-        guard let bytes = FileManager.default.contents(atPath: hierarchy) else {
-            throw CommandFailure(status: .inputOutput, message: "\(hierarchy): cannot read the hierarchy file")
-        }
-        let tree = try TableHierarchy.parse(Array(bytes), file: hierarchy)
-        let grid = try TableGrid(hierarchy: tree)
+        let grid = try DisclosureOptions.grid(hierarchy: hierarchy)
+        let tree = grid.hierarchy
         let rules = try makeRules(tree)
         let table = try PublishedTable.read(path: published, grid: grid, valueColumn: valueColumn, rules: rules, dialect: dialect)
         let started = Date()
@@ -103,10 +100,10 @@ struct AuditTableCommand: AsyncParsableCommand {
         let names = tree.dimensions.map(\.name)
         var text = ""
         if format == "csv" {
-            text = csvRow(names + ["minimum", "maximum", "status"])
+            text = CSVFieldValue.textRow(names + ["minimum", "maximum", "status"])
             for cell in listed {
                 let codes = zip(tree.dimensions, grid.nodes(of: cell.cell)).map { $0.nodes[$1].code }
-                text += csvRow(codes + [String(cell.minimum), cell.maximum.map(String.init) ?? "", cell.isProtected ? "protected" : "disclosive"])
+                text += CSVFieldValue.textRow(codes + [String(cell.minimum), cell.maximum.map(String.init) ?? "", cell.isProtected ? "protected" : "disclosive"])
             }
         } else if !listed.isEmpty {
             let labels = listed.map(\.codes)
@@ -137,57 +134,26 @@ struct AuditTableCommand: AsyncParsableCommand {
 
     /// The rules from the preset and options.
     private func makeRules(_ tree: TableHierarchy) throws -> AuditRules {
-        var geographyIndex = 0
-        if let geography {
-            guard let index = tree.dimension(named: geography) else {
-                throw CommandFailure.usage("--geography: the hierarchy has no dimension \"\(geography)\" (it has \(tree.dimensions.map(\.name).joined(separator: ", ")))")
-            }
-            geographyIndex = index
-        }
+        let geographyIndex = try DisclosureOptions.geography(geography, in: tree)
         var rules = preset.flatMap(AuditRules.Preset.init(rawValue:))?.rules(geography: geographyIndex) ?? AuditRules()
         if !symbol.isEmpty { rules.symbols = Set(symbol) }
         if !lowSymbol.isEmpty { rules.lowSymbols = Set(lowSymbol) }
         if rule == "any" {
             rules.suppressedRange = 0...Int.max
         } else if let rule {
-            let parts = rule.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, high >= low else {
-                throw CommandFailure.usage("--rule expects LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7, or any")
-            }
-            rules.suppressedRange = low...high
-            if rules.roundedMinimum == 0 { rules.roundedMinimum = high + 1 }
-            rules.zeroIsExact = low >= 1
+            let range = try DisclosureOptions.range(rule, option: "--rule", least: 0, usage: "LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7, or any")
+            rules.suppressedRange = range
+            if rules.roundedMinimum == 0 { rules.roundedMinimum = range.upperBound + 1 }
+            rules.zeroIsExact = range.lowerBound >= 1
         }
         if let small {
-            let parts = small.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 0, high >= low else {
-                throw CommandFailure.usage("--small expects LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7")
-            }
-            rules.protectedRange = low...high
+            rules.protectedRange = try DisclosureOptions.range(small, option: "--small", least: 0, usage: "LO-HI with 0 ≤ LO ≤ HI, e.g. 1-7")
         }
         if let round { rules.roundingBase = round }
-        func selectors(_ values: [String], option: String) throws -> [AuditRules.LevelSelector] {
-            try values.map { text in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let dimension = tree.dimension(named: parts[0]), let level = Int(parts[1]), level >= 0,
-                      level <= tree.dimensions[dimension].depth else {
-                    throw CommandFailure.usage("\(option) expects DIM=LEVEL with a dimension of the hierarchy (\(tree.dimensions.map(\.name).joined(separator: ", "))) and a level from 0 (its root) to its depth")
-                }
-                return AuditRules.LevelSelector(dimension: dimension, level: level)
-            }
-        }
-        if !roundAt.isEmpty { rules.roundingScope = .only(try selectors(roundAt, option: "--round-at")) }
-        if !exact.isEmpty { rules.roundingScope = .allExcept(try selectors(exact, option: "--exact")) }
+        if !roundAt.isEmpty { rules.roundingScope = .only(try DisclosureOptions.levels(roundAt, option: "--round-at", in: tree)) }
+        if !exact.isEmpty { rules.roundingScope = .allExcept(try DisclosureOptions.levels(exact, option: "--exact", in: tree)) }
         if let roundedMinimum { rules.roundedMinimum = roundedMinimum }
-        if let protection {
-            if protection == "no-exact" {
-                rules.protection = .noExactDisclosure
-            } else if protection.hasPrefix("width="), let width = Int(protection.dropFirst(6)), width >= 1 {
-                rules.protection = .minimumWidth(width)
-            } else {
-                throw CommandFailure.usage("--protection must be no-exact or width=W with W a whole number of 1 or more")
-            }
-        }
+        if let protection { rules.protection = try DisclosureOptions.protection(protection, plainWidth: nil) }
         rules.integerBounds = integerBounds
         return rules
     }

@@ -215,10 +215,10 @@ struct EvaluateCommand: AsyncParsableCommand {
     private func csvReport(_ evaluation: LinkageEvaluation, hasStages: Bool) -> String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.6f", $0) } ?? "" }
         func row(_ section: String, _ name: String, _ c: LinkageEvaluation.Counts, cumulative: Double? = nil) -> String {
-            csvRow([section, name, String(c.links), String(c.truePairs), String(c.truePositives), String(c.falsePositives),
+            CSVFieldValue.textRow([section, name, String(c.links), String(c.truePairs), String(c.truePositives), String(c.falsePositives),
                          String(c.falseNegatives), number(c.precision), number(c.recall), number(cumulative), number(c.f1)])
         }
-        var text = csvRow(["section", "name", "links", "true_pairs", "true_positives", "false_positives", "false_negatives",
+        var text = CSVFieldValue.textRow(["section", "name", "links", "true_pairs", "true_positives", "false_positives", "false_negatives",
                                 "precision", "recall", "cumulative_recall", "f1"])
         text += row("overall", "", evaluation.overall, cumulative: evaluation.overall.recall)
         if hasStages {

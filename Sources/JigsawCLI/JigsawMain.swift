@@ -136,6 +136,3 @@ enum Console {
         return value < 0 ? "-" + out : out
     }
 }
-
-/// One CSV row of `fields` with a `\n` ending (``CSVFieldValue/textRow(_:)``).
-func csvRow(_ fields: [String]) -> String { CSVFieldValue.textRow(fields) }

@@ -127,13 +127,13 @@ struct LinkCommand: AsyncParsableCommand {
         let fixed = Set(names)
         for name in carryLeft { names.append(fixed.contains(name) || carryRight.contains(name) ? "left_\(name)" : name) }
         for name in carryRight { names.append(fixed.contains(name) || carryLeft.contains(name) ? "right_\(name)" : name) }
-        var text = csvRow(names)
+        var text = CSVFieldValue.textRow(names)
         for link in links {
             var fields = [leftSide.ids[Int(link.left)], rightSide.ids[Int(link.right)], stageNames[link.stage],
                           link.similarity.map { String($0) } ?? ""]
             for column in leftSide.carried { fields.append(column[Int(link.left)]) }
             for column in rightSide.carried { fields.append(column[Int(link.right)]) }
-            text += csvRow(fields)
+            text += CSVFieldValue.textRow(fields)
             if text.utf8.count > 1 << 16 {
                 try outputFile.write(Array(text.utf8))
                 text = ""
@@ -143,9 +143,9 @@ struct LinkCommand: AsyncParsableCommand {
         if let unmatchedFile {
             var matchedLeft = Set<Int32>(), matchedRight = Set<Int32>()
             for link in links { matchedLeft.insert(link.left); matchedRight.insert(link.right) }
-            var rows = csvRow(["side", "id"])
-            for (index, id) in leftSide.ids.enumerated() where !matchedLeft.contains(Int32(index)) { rows += csvRow(["left", id]) }
-            for (index, id) in rightSide.ids.enumerated() where !matchedRight.contains(Int32(index)) { rows += csvRow(["right", id]) }
+            var rows = CSVFieldValue.textRow(["side", "id"])
+            for (index, id) in leftSide.ids.enumerated() where !matchedLeft.contains(Int32(index)) { rows += CSVFieldValue.textRow(["left", id]) }
+            for (index, id) in rightSide.ids.enumerated() where !matchedRight.contains(Int32(index)) { rows += CSVFieldValue.textRow(["right", id]) }
             try unmatchedFile.write(Array(rows.utf8))
             try unmatchedFile.commit()
         }

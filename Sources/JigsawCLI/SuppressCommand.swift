@@ -95,11 +95,8 @@ struct SuppressCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dialect = try csvOptions.dialect()
-        guard let bytes = FileManager.default.contents(atPath: hierarchy) else {
-            throw CommandFailure(status: .inputOutput, message: "\(hierarchy): cannot read the hierarchy file")
-        }
-        let tree = try TableHierarchy.parse(Array(bytes), file: hierarchy)
-        let grid = try TableGrid(hierarchy: tree)
+        let grid = try DisclosureOptions.grid(hierarchy: hierarchy)
+        let tree = grid.hierarchy
         let chosenPreset = preset.flatMap(AuditRules.Preset.init(rawValue:))
         let settings = try makeSettings(tree, preset: chosenPreset)
         // Open the outputs first, so a name clash is reported before any work.
@@ -132,50 +129,23 @@ struct SuppressCommand: AsyncParsableCommand {
 
     /// The settings from the preset and options.
     private func makeSettings(_ tree: TableHierarchy, preset: AuditRules.Preset?) throws -> SuppressionSettings {
-        var geographyIndex = 0
-        if let geography {
-            guard let index = tree.dimension(named: geography) else {
-                throw CommandFailure.usage("--geography: the hierarchy has no dimension \"\(geography)\" (it has \(tree.dimensions.map(\.name).joined(separator: ", ")))")
-            }
-            geographyIndex = index
-        }
+        let geographyIndex = try DisclosureOptions.geography(geography, in: tree)
         var settings = preset.map { SuppressionSettings.preset($0, geography: geographyIndex) } ?? SuppressionSettings()
         if let threshold {
-            let parts = threshold.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            guard parts.count == 2, let low = parts[0], let high = parts[1], low >= 1, high >= low else {
-                throw CommandFailure.usage("--threshold expects LO-HI with 1 ≤ LO ≤ HI, e.g. 1-7 (zeros are set with --zeros)")
-            }
-            settings.threshold = low...high
+            settings.threshold = try DisclosureOptions.range(threshold, option: "--threshold", least: 1,
+                                                             usage: "LO-HI with 1 ≤ LO ≤ HI, e.g. 1-7 (zeros are set with --zeros)")
         }
         if let zeros { settings.zeros = SuppressionSettings.Zeros(rawValue: zeros)! }
         if let round { settings.roundingBase = round }
-        func selectors(_ values: [String], option: String) throws -> [AuditRules.LevelSelector] {
-            try values.map { text in
-                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let dimension = tree.dimension(named: parts[0]), let level = Int(parts[1]), level >= 0,
-                      level <= tree.dimensions[dimension].depth else {
-                    throw CommandFailure.usage("\(option) expects DIM=LEVEL with a dimension of the hierarchy (\(tree.dimensions.map(\.name).joined(separator: ", "))) and a level from 0 (its root) to its depth")
-                }
-                return AuditRules.LevelSelector(dimension: dimension, level: level)
-            }
-        }
-        if !roundAt.isEmpty { settings.roundingScope = .only(try selectors(roundAt, option: "--round-at")) }
-        if !exact.isEmpty { settings.roundingScope = .allExcept(try selectors(exact, option: "--exact")) }
-        if !exempt.isEmpty { settings.exempt = try selectors(exempt, option: "--exempt") }
+        if !roundAt.isEmpty { settings.roundingScope = .only(try DisclosureOptions.levels(roundAt, option: "--round-at", in: tree)) }
+        if !exact.isEmpty { settings.roundingScope = .allExcept(try DisclosureOptions.levels(exact, option: "--exact", in: tree)) }
+        if !exempt.isEmpty { settings.exempt = try DisclosureOptions.levels(exempt, option: "--exempt", in: tree) }
         if let symbol {
             guard !symbol.isEmpty, Int(symbol) == nil else { throw CommandFailure.usage("--symbol must be text that is not a number") }
             settings.symbol = symbol
         }
         if let protection {
-            if protection == "no-exact" {
-                settings.protection = .noExactDisclosure
-            } else if protection == "width" {
-                settings.protection = .minimumWidth(settings.threshold.upperBound)
-            } else if protection.hasPrefix("width="), let width = Int(protection.dropFirst(6)), width >= 1 {
-                settings.protection = .minimumWidth(width)
-            } else {
-                throw CommandFailure.usage("--protection must be no-exact, width, or width=W with W a whole number of 1 or more")
-            }
+            settings.protection = try DisclosureOptions.protection(protection, plainWidth: settings.threshold.upperBound)
         }
         settings.integerBounds = integerBounds
         settings.singletons = singletons == "protect"

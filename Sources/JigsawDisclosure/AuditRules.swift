@@ -115,12 +115,12 @@ public struct AuditRules: Sendable, Equatable {
         }
     }
 
-    /// Whether a published number of `cell` is rounded under these rules.
+    /// Whether a published number of a cell is rounded under these rules.
     /// - Parameters:
-    ///   - cell: the cell's node per dimension.
+    ///   - nodes: the cell's node per dimension.
     ///   - hierarchy: the table's hierarchy.
     /// - Returns: `true` when rounded.
-    func isRounded(_ nodes: [Int], in hierarchy: TableHierarchy) -> Bool {
+    public func isRounded(_ nodes: [Int], in hierarchy: TableHierarchy) -> Bool {
         guard roundingBase != nil else { return false }
         func matches(_ selectors: [LevelSelector]) -> Bool {
             selectors.contains { hierarchy.dimensions[$0.dimension].nodes[nodes[$0.dimension]].level == $0.level }
@@ -130,14 +130,6 @@ public struct AuditRules: Sendable, Equatable {
         case .only(let rounded): return matches(rounded)
         }
     }
-
-    /// Whether numbers of the cell with these nodes are rounded (``isRounded(_:in:)`` for tests and callers
-    /// outside the module).
-    /// - Parameters:
-    ///   - nodes: the cell's node per dimension.
-    ///   - hierarchy: the table's hierarchy.
-    /// - Returns: `true` when rounded.
-    public func isRoundedForTests(_ nodes: [Int], in hierarchy: TableHierarchy) -> Bool { isRounded(nodes, in: hierarchy) }
 
     /// The true values a published rounded number can stand for, or `nil` when no count could have been
     /// published as it (not a multiple of the base, or a non-zero number below what a rounded count can be).

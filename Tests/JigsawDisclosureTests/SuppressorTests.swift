@@ -171,7 +171,7 @@ struct SuppressorTests {
                 #expect(result.published.entries[cell] == .suppressed, "seed \(seed): \(grid.describe(cell)) is small")
             }
             if case .number(let value) = result.published.entries[cell] {
-                let expected = rules.roundingBase != nil && rules.isRoundedForTests(nodes, in: h) ? (count + settings.roundingBase! / 2) / settings.roundingBase! * settings.roundingBase! : count
+                let expected = rules.roundingBase != nil && rules.isRounded(nodes, in: h) ? (count + settings.roundingBase! / 2) / settings.roundingBase! * settings.roundingBase! : count
                 #expect(value == expected, "seed \(seed): \(grid.describe(cell))")
             }
         }
@@ -183,7 +183,7 @@ struct SuppressorTests {
             let hidden = ([equation.total] + equation.parts).filter { result.published.entries[$0] == .suppressed }
             let lone = hidden.filter { result.kinds[$0] == .primary && table.counts[$0] == 1 && grid.isInner($0) }
             let othersExact = ([equation.total] + equation.parts).allSatisfy {
-                result.published.entries[$0] == .suppressed || !rules.isRoundedForTests(grid.nodes(of: $0), in: h)
+                result.published.entries[$0] == .suppressed || !rules.isRounded(grid.nodes(of: $0), in: h)
             }
             if hidden.count == 2, !lone.isEmpty, othersExact {
                 #expect(hidden.contains { result.kinds[$0] != .primary }, "seed \(seed): \(grid.describe(equation.total))")

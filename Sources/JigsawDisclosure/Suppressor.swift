@@ -184,10 +184,9 @@ public enum Suppressor {
                 }
                 var covered = Set<Int>()
                 for primary in failing where !covered.contains(primary) {
-                    let choice = candidates[primary]!.min { a, b in
-                        let (wa, wb) = (weight(a, helps: helps[a]!), weight(b, helps: helps[b]!))
-                        return wa != wb ? wa < wb : a < b
-                    }!
+                    // Each candidate's weight once (it scans the cell's equations), then the least, first cell on ties.
+                    let choice = candidates[primary]!.map { (weight: weight($0, helps: helps[$0]!), cell: $0) }
+                        .min { $0.weight != $1.weight ? $0.weight < $1.weight : $0.cell < $1.cell }!.cell
                     entries[choice] = .suppressed
                     kinds[choice] = .secondary
                     for other in failing where candidates[other]!.contains(choice) { covered.insert(other) }

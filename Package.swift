@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "JigsawLinkage", targets: ["JigsawLinkage"]),
         .library(name: "JigsawSynth", targets: ["JigsawSynth"]),
         .library(name: "JigsawDisclosure", targets: ["JigsawDisclosure"]),
+        .library(name: "JigsawAudit", targets: ["JigsawAudit"]),
         .library(name: "JigsawCLI", targets: ["JigsawCLI"]),
         .executable(name: "jigsaw", targets: ["jigsaw"]),
     ],
@@ -42,10 +43,11 @@ let package = Package(
             providers: [.apt(["coinor-libcbc-dev", "coinor-libclp-dev"])]
         ),
         .target(name: "JigsawDisclosure", dependencies: ["CJigsawLP", "JigsawCSV"]),
+        .target(name: "JigsawAudit", dependencies: ["JigsawCrypto", "JigsawIdentifiers", "JigsawCSV"]),
         .target(
             name: "JigsawCLI",
             dependencies: [
-                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage", "JigsawSynth", "JigsawDisclosure",
+                "JigsawCrypto", "JigsawCSV", "JigsawIdentifiers", "JigsawTokens", "JigsawBloom", "JigsawLinkage", "JigsawSynth", "JigsawDisclosure", "JigsawAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawSynthTests", dependencies: ["JigsawSynth"]),
         .testTarget(name: "JigsawDisclosureTests", dependencies: ["JigsawDisclosure"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JigsawAuditTests", dependencies: ["JigsawAudit", "JigsawCrypto"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )

@@ -15,6 +15,8 @@
 #include <openssl/sha.h>
 #include <openssl/md5.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/bio.h>
 
 /* HKDF (RFC 5869) through EVP_KDF "HKDF". Builds the OSSL_PARAM array that Swift cannot build
  * conveniently. Returns 1 on success, 0 on failure. An empty salt means HashLen zero bytes. */

@@ -32,10 +32,13 @@ public struct AuditRecord: Sendable, Equatable {
     public var counts: [String: AuditValue]
     /// Things an auditor should see: an example key used, findings of a scan, a log turned off earlier.
     public var warnings: [String]
-    /// Whether the command succeeded.
-    public var succeeded: Bool
-    /// The error code when it did not (e.g. `csv.output-exists`).
+    /// How the run ended.
+    public var outcome: AuditOutcome
+    /// The error code when it failed (e.g. `csv.output-exists`).
     public var errorCode: String?
+
+    /// Whether the command ran to the end (with or without findings) and wrote its outputs.
+    public var succeeded: Bool { outcome != .failure }
     /// The hash of the record before this one (64 zeros for the first).
     public var previousHash: String
     /// The fingerprint of the Ed25519 key that signed the record, when signed.
@@ -57,7 +60,7 @@ public struct AuditRecord: Sendable, Equatable {
         self.schemaFingerprint = nil
         self.counts = [:]
         self.warnings = []
-        self.succeeded = true
+        self.outcome = .success
         self.errorCode = nil
         self.previousHash = AuditRecord.genesisHash
         self.signer = nil
@@ -84,7 +87,7 @@ public struct AuditRecord: Sendable, Equatable {
             "schema": schemaFingerprint.map { .string($0) } ?? .null,
             "counts": .object(counts),
             "warnings": .array(warnings.map { .string($0) }),
-            "outcome": .string(succeeded ? "success" : "failure"),
+            "outcome": .string(outcome.rawValue),
             "error": errorCode.map { .string($0) } ?? .null,
             "prev": .string(previousHash),
         ]
@@ -134,13 +137,23 @@ public struct AuditRecord: Sendable, Equatable {
         self.counts = counts
         guard let warnings = body["warnings"]?.arrayValue?.compactMap(\.stringValue) else { throw AuditRecordFormatError(member: "warnings") }
         self.warnings = warnings
-        let outcome = try string("outcome")
-        guard outcome == "success" || outcome == "failure" else { throw AuditRecordFormatError(member: "outcome") }
-        succeeded = outcome == "success"
+        guard let outcome = AuditOutcome(rawValue: try string("outcome")) else { throw AuditRecordFormatError(member: "outcome") }
+        self.outcome = outcome
         errorCode = try optionalString("error")
         previousHash = try string("prev")
         signer = try optionalString("signer")
     }
+}
+
+/// How a run ended.
+public enum AuditOutcome: String, Sendable {
+    /// It did what was asked.
+    case success
+    /// It ran to the end and reported findings (exit status 1): invalid identifiers, disclosive cells,
+    /// raw identifiers found by a scan.
+    case findings
+    /// It stopped with an error and wrote no output.
+    case failure
 }
 
 /// A record member that is missing or of the wrong type.

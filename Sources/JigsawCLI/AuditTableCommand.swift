@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawDisclosure
@@ -86,7 +87,15 @@ struct AuditTableCommand: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("audit-table", output: nil, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(published)
+        audit.read(hierarchy, kind: "hierarchy")
         let dialect = try csvOptions.dialect()
         let grid = try DisclosureOptions.grid(hierarchy: hierarchy)
         let tree = grid.hierarchy
@@ -95,6 +104,11 @@ struct AuditTableCommand: AsyncParsableCommand {
         let started = Date()
         let result = try TableAudit.run(table, rules: rules)
         let seconds = Date().timeIntervalSince(started)
+        audit.read(published, rows: grid.cellCount)
+        audit.count("cells", grid.cellCount)
+        audit.count("suppressed", result.cells.count)
+        audit.count("disclosive", result.disclosive.count)
+        if !result.disclosive.isEmpty { audit.warn("\(result.disclosive.count) suppressed cells of \(published) can be worked out from the rest of the table") }
 
         let listed = all ? result.cells : result.disclosive
         let names = tree.dimensions.map(\.name)

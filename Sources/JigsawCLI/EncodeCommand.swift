@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawBloom
 internal import JigsawCrypto
@@ -54,7 +55,15 @@ struct EncodeCommand: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("encode", output: output, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(input)
+        audit.read(schema, kind: "schema")
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
         let tokenColumns = tokenOptions.column.isEmpty ? [] : try parseColumnSpecs(tokenOptions.column, noun: "domain")
@@ -63,6 +72,7 @@ struct EncodeCommand: AsyncParsableCommand {
             throw CommandFailure.usage("--format anonlink writes CLKs only; drop --column and --keep, or use --format csv")
         }
         let linkageSchema = try SchemaFile.load(schema)
+        audit.record.schemaFingerprint = linkageSchema.fingerprint
         for warning in linkageSchema.warnings { Console.err("jigsaw: warning: \(schema): \(warning)\n") }
 
         var keyFile: KeyFile?
@@ -72,6 +82,7 @@ struct EncodeCommand: AsyncParsableCommand {
             let (file, keys) = try keyOptions.load()
             keyFile = file
             tokenKeys = keys
+            audit.usedKey(file, keys)
         }
         let secret: SecretBytes
         let secretSource: String
@@ -104,6 +115,23 @@ struct EncodeCommand: AsyncParsableCommand {
             progress: progress.update(rows:))
         progress.finish()
         try reportFile?.commit()
+        audit.read(input, rows: summary.extract.rows)
+        audit.wrote(output, rows: summary.encoding.encoded)
+        audit.wrote(report, kind: "findings")
+        if clkhashSecretFile != nil { audit.warn("CLKs made with a raw clkhash secret file, not a Jigsaw key (no fingerprint recorded for them)") }
+        audit.count("rows_read", summary.extract.rows)
+        audit.count("clks_written", summary.encoding.encoded)
+        audit.count("rows_dropped_invalid", summary.extract.rowsDroppedInvalid)
+        audit.count("rows_ragged", summary.extract.raggedRows)
+        audit.count("columns", .object(Dictionary(summary.extract.columns.map { ($0.name, auditCounts($0)) }, uniquingKeysWith: { a, _ in a })))
+        var features: [String: AuditValue] = [:]
+        for (index, feature) in summary.encoding.features.enumerated() where !linkageSchema.features[index].isIgnored {
+            var members: [String: AuditValue] = ["present": .integer(feature.present), "missing": .integer(feature.missing), "invalid": .integer(feature.invalid)]
+            let reasons = zip(FeatureInvalidReason.allCases, feature.invalidByReason).filter { $0.1 > 0 }
+            if !reasons.isEmpty { members["invalid_by_reason"] = .object(Dictionary(uniqueKeysWithValues: reasons.map { ($0.0.rawValue, AuditValue.integer($0.1)) })) }
+            features[feature.identifier] = .object(members)
+        }
+        audit.count("features", .object(features))
         if quiet {
             // --describe was asked for explicitly, so it is shown even when the summary is not.
             if describe { Console.err(EncodeDiagnostics.describe(summary.encoding, schema: linkageSchema).joined(separator: "\n") + "\n") }

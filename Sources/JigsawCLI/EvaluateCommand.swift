@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawLinkage
@@ -67,7 +68,16 @@ struct EvaluateCommand: AsyncParsableCommand {
         if [links, truth, groups].filter({ $0 == "-" }).count > 1 { throw ValidationError("only one input can be standard input (-)") }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("evaluate", output: nil, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(links)
+        audit.read(truth, kind: "truth")
+        audit.read(groups, kind: "groups")
         let dialect = try csvOptions.dialect()
         let ragged = try csvOptions.raggedPolicy()
         var notes: [String] = []
@@ -148,6 +158,12 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
 
         let evaluation = LinkageEvaluation(links: predicted, truth: pairs, groupOfLeft: groupOfLeft)
+        let overall = evaluation.overall
+        audit.count("links", overall.links)
+        audit.count("true_pairs", overall.truePairs)
+        audit.count("true_positives", overall.truePositives)
+        audit.count("false_positives", overall.falsePositives)
+        audit.count("false_negatives", overall.falseNegatives)
         Console.out(format == "csv" ? csvReport(evaluation, hasStages: hasStages) : tableReport(evaluation, hasStages: hasStages))
 
         guard !quiet else { return }

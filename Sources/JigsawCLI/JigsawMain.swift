@@ -5,6 +5,7 @@ internal import JigsawDisclosure
 internal import JigsawLinkage
 internal import JigsawCrypto
 internal import JigsawTokens
+internal import JigsawAudit
 internal import Foundation
 
 /// Starts the `jigsaw` command line and turns every failure into a message and a documented exit status.
@@ -40,10 +41,12 @@ public enum JigsawMain {
     public static func execute(_ arguments: [String]) async -> Int32 {
         do {
             var command = try JigsawCommand.parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            try await CommandArguments.$current.withValue(arguments) {
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
             return Status.success.rawValue
         } catch {
@@ -51,33 +54,45 @@ public enum JigsawMain {
         }
     }
 
-    /// Prints `error` on standard error (or help on standard output) and returns its exit status.
-    static func report(_ error: any Error) -> Int32 {
-        let (status, message): (Status, String)
+    /// The exit status, stable error code (as recorded in audit logs) and message of `error`.
+    static func classify(_ error: any Error) -> (status: Status, code: String, message: String) {
         switch error {
         case let error as CSVError:
-            (status, message) = (.inputOutput, error.description)
+            return (.inputOutput, error.code.rawValue, error.description)
         case let error as KeyFileError:
-            (status, message) = (.key, error.description)
+            return (.key, error.code.rawValue, error.description)
         case let error as TokenisationError:
-            (status, message) = (error.code == .invalidIdentifier ? .findings : .usage, error.description)
+            return (error.code == .invalidIdentifier ? .findings : .usage, error.code.rawValue, error.description)
         case let error as LinkError:
-            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
+            return (error.code == .badOptions ? .usage : .inputOutput, error.code.rawValue, error.description)
         case let error as LinkageSchemaError:
-            (status, message) = (.inputOutput, error.description)
+            return (.inputOutput, "schema.invalid", error.description)
         case let error as DisclosureError:
-            let disclosureStatus: JigsawMain.Status = switch error.code {
+            let status: Status = switch error.code {
             case .badOptions: .usage
             case .unprotectable: .findings
             case .solverFailure: .internal
             default: .inputOutput
             }
-            (status, message) = (disclosureStatus, error.description)
+            return (status, error.code.rawValue, error.description)
+        case let error as AuditError:
+            return (error.code == .badOptions ? .usage : .inputOutput, error.code.rawValue, error.description)
         case let error as CryptoError:
-            (status, message) = (.internal, error.description)
+            return (.internal, error.code.rawValue, error.description)
         case let error as CommandFailure:
-            (status, message) = (error.status, error.message)
+            return (error.status, error.status == .usage ? "usage" : "command.\(error.status)", error.message)
         default:
+            let code = JigsawCommand.exitCode(for: error)
+            let status = Status(rawValue: code == .validationFailure ? Status.usage.rawValue : code.rawValue) ?? .internal
+            return (status, status == .findings ? "findings" : (status == .usage ? "usage" : "exit.\(code.rawValue)"), JigsawCommand.fullMessage(for: error))
+        }
+    }
+
+    /// Prints `error` on standard error (or help on standard output) and returns its exit status.
+    static func report(_ error: any Error) -> Int32 {
+        let known = error is CSVError || error is KeyFileError || error is TokenisationError || error is LinkError
+            || error is LinkageSchemaError || error is DisclosureError || error is AuditError || error is CryptoError || error is CommandFailure
+        guard known else {
             let code = JigsawCommand.exitCode(for: error)
             let text = JigsawCommand.fullMessage(for: error)
             if code == .success {
@@ -91,6 +106,7 @@ public enum JigsawMain {
             if !text.isEmpty { Console.err(text + "\n") }
             return code.rawValue
         }
+        let (status, _, message) = classify(error)
         Console.err("jigsaw: error: \(message)\n")
         return status.rawValue
     }

@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import JigsawTokens
 
 /// `jigsaw key`: make key files and print their fingerprints.
@@ -35,11 +36,19 @@ struct KeyNewCommand: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("key new", output: output) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
         guard output != "-" else { throw CommandFailure.usage("a key is never written to standard output; give a file path with -o") }
         let key = try KeyFile.generate(path: output, id: id, description: description, isExample: example)
         try key.write()
         let keys = try DerivedKeys(key: key)
+        audit.wrote(output, kind: "key", hash: false)
+        audit.usedKey(key, keys)
         Console.err("jigsaw key new: wrote \(output) (id \"\(id)\", mode 0600); fingerprint \(keys.fingerprint)\n")
         if example {
             Console.err("  Marked as an EXAMPLE key: jigsaw refuses it unless --allow-example-key is given. Never use it for real data.\n")

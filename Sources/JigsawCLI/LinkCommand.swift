@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawLinkage
@@ -93,7 +94,15 @@ struct LinkCommand: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("link", output: output, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(left)
+        audit.read(right)
         let dialect = try csvOptions.dialect()
         let pairs = token.map { spec -> (String, String) in
             if let equals = spec.firstIndex(of: "=") { return (String(spec[..<equals]), String(spec[spec.index(after: equals)...])) }
@@ -163,6 +172,16 @@ struct LinkCommand: AsyncParsableCommand {
                                   ?? "  no suggested threshold: fewer than \(BestCandidateScores.minimumRecords) left records have two candidates above the floor")
         }
         try outputFile.commit()
+        audit.read(left, rows: leftSide.ids.count)
+        audit.read(right, rows: rightSide.ids.count)
+        audit.wrote(output, rows: links.count)
+        audit.wrote(unmatched, kind: "unmatched ids")
+        audit.wrote(histogram, kind: "histogram")
+        audit.count("left_records", leftSide.ids.count)
+        audit.count("right_records", rightSide.ids.count)
+        audit.count("links", links.count)
+        audit.count("links_by_stage", Dictionary(zip(stageNames, summary.matchesByStage).enumerated().filter { $0.offset < pairs.count || !noFuzzy }.map { ($0.element.0, $0.element.1) }, uniquingKeysWith: +))
+        if !noFuzzy { audit.count("fuzzy_comparisons", summary.comparisons) }
         guard !quiet else { return }
         var lines = ["jigsaw link: \(Console.count(leftSide.ids.count)) left and \(Console.count(rightSide.ids.count)) right records, \(Console.count(links.count, "link"))"]
         for (stage, name) in stageNames.enumerated() where stage < pairs.count || !noFuzzy {

@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawDisclosure
@@ -93,7 +94,16 @@ struct SuppressCommand: AsyncParsableCommand {
         if report == "-" { throw ValidationError("the report must be a file, not standard output") }
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("suppress", output: output, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(leaves)
+        audit.read(hierarchy, kind: "hierarchy")
+        audit.read(previous, kind: "previous release")
         let dialect = try csvOptions.dialect()
         let grid = try DisclosureOptions.grid(hierarchy: hierarchy)
         let tree = grid.hierarchy
@@ -116,9 +126,16 @@ struct SuppressCommand: AsyncParsableCommand {
                                                                 inputs: ["leaves": leaves, "hierarchy": hierarchy].merging(previous.map { ["previous": $0] } ?? [:]) { a, _ in a }).utf8))
         try reportFile.commit()
         try outputFile.commit()
-        guard !quiet else { return }
         let primary = result.kinds.values.filter { $0 == .primary }.count, secondary = result.kinds.values.filter { $0 == .secondary }.count
         let held = result.kinds.values.filter { $0 == .held }.count
+        audit.wrote(output, rows: grid.cellCount)
+        audit.wrote(report, kind: "suppression report")
+        audit.count("cells", grid.cellCount)
+        audit.count("suppressed", ["primary": primary, "secondary": secondary, "held": held])
+        audit.count("audit_components", result.audit.components)
+        if let chosenPreset { audit.count("preset", .string(chosenPreset.rawValue)) }
+        for departure in result.departures { audit.warn("departure from the preset: \(departure)") }
+        guard !quiet else { return }
         var lines = ["jigsaw suppress: \(Console.count(grid.cellCount, "cell")) (\(tree.dimensions.map(\.name).joined(separator: " × "))): \(Console.count(primary, "primary suppression")), \(Console.count(secondary, "secondary suppression"))"
                      + (previous == nil ? "" : ", \(Console.count(held, "cell")) held suppressed from \(previous!)")]
         lines.append("  audit: every suppressed cell's interval checked (\(result.audit.solver), \(Console.count(result.audit.components, "component"))); \(Console.count(result.repairRounds, "repair round")), \(Console.count(result.released, "secondary cell")) released by the clean-up (\(String(format: "%.2f", seconds)) s)")

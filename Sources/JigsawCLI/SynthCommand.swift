@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawSynth
 
@@ -54,7 +55,13 @@ struct SynthCommand: AsyncParsableCommand {
         try rates.validate()
     }
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("synth", output: output, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
         var configuration = SynthConfiguration(seed: seed, records: records)
         configuration.councils = councils
         configuration.overlap = overlap
@@ -70,6 +77,12 @@ struct SynthCommand: AsyncParsableCommand {
                 ? CommandFailure.usage(error.description)
                 : CommandFailure(status: .inputOutput, message: error.description)
         }
+        for file in [SynthWriter.healthFile, SynthWriter.councilFile, SynthWriter.truthFile] {
+            audit.wrote(output + "/" + file, kind: "synthetic")
+        }
+        audit.count("health_records", dataset.health.count)
+        audit.count("council_records", dataset.council.count)
+        audit.count("true_pairs", dataset.truth.count)
         if !quiet { Console.err(summary(dataset)) }
     }
 

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import ArgumentParser
 internal import JigsawTokens
+internal import JigsawAudit
 
 /// `jigsaw tokenise`: replace identifier columns by keyed tokens.
 struct TokeniseCommand: AsyncParsableCommand {
@@ -29,18 +30,33 @@ struct TokeniseCommand: AsyncParsableCommand {
     @OptionGroup var tokenOptions: TokenOptions
     @OptionGroup var keyOptions: KeyOptions
     @OptionGroup var csvOptions: CSVInputOptions
+    @OptionGroup var auditLogOptions: AuditLogOptions
 
     func run() async throws {
+        try await auditLogOptions.record("tokenise", output: output, quiet: quiet) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(input)
         let columns = try parseColumnSpecs(tokenOptions.column, noun: "domain")
         let dialect = try csvOptions.dialect()
         let onRagged = try csvOptions.raggedPolicy()
         let (keyFile, keys) = try keyOptions.load()
+        audit.usedKey(keyFile, keys)
         let progress = ProgressLine(verb: "tokenising", enabled: !quiet)
         let tally = try await ExtractRunner.tokenise(
             input: input, output: output, overwrite: force, dialect: dialect, columns: columns, drop: drop,
             keys: keys, tokenBytes: tokenOptions.tokenBytes, onInvalid: tokenOptions.invalidPolicy,
             onRagged: onRagged, protectedPaths: [keyOptions.path].compactMap { $0 }, progress: progress.update(rows:))
         progress.finish()
+        audit.read(input, rows: tally.rows)
+        audit.wrote(output, rows: tally.rowsWritten)
+        audit.count("rows_read", tally.rows)
+        audit.count("rows_written", tally.rowsWritten)
+        audit.count("rows_dropped_invalid", tally.rowsDroppedInvalid)
+        audit.count("rows_ragged", tally.raggedRows)
+        audit.count("token_bytes", tokenOptions.tokenBytes)
+        audit.count("columns", .object(Dictionary(tally.columns.map { ($0.name, auditCounts($0)) }, uniquingKeysWith: { a, _ in a })))
         guard !quiet else { return }
         var lines = ["jigsaw tokenise: \(Console.count(tally.rows, "row")) read, \(Console.count(tally.rowsWritten)) written"
             + (tally.rowsDroppedInvalid > 0 ? ", \(Console.count(tally.rowsDroppedInvalid)) dropped for invalid identifiers" : "")

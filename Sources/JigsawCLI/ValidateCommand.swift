@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import JigsawIdentifiers
 internal import JigsawCSV
 internal import JigsawTokens
@@ -25,7 +26,14 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var csvOptions: CSVInputOptions
 
+    @OptionGroup var auditLogOptions: AuditLogOptions
+
     func run() async throws {
+        try await auditLogOptions.record("validate", output: report) { try await perform($0) }
+    }
+
+    private func perform(_ audit: AuditRun) async throws {
+        audit.read(input)
         let columns = try parseColumnSpecs(column, noun: "scheme")
         for spec in columns where spec.domain != "nhs-number" && spec.domain != "upn" {
             throw CommandFailure.usage("--column \(spec.name)=\(spec.domain): the scheme must be nhs-number or upn")
@@ -40,6 +48,11 @@ struct ValidateCommand: AsyncParsableCommand {
             progress: progress.update(rows:))
         progress.finish()
         try reportFile?.commit()
+        audit.read(input, rows: tally.rows)
+        audit.wrote(report, kind: "findings")
+        audit.count("rows_read", tally.rows)
+        audit.count("rows_ragged", tally.raggedRows)
+        audit.count("columns", .object(Dictionary(tally.columns.map { ($0.name, auditCounts($0)) }, uniquingKeysWith: { a, _ in a })))
         var lines = ["\(input == "-" ? "<stdin>" : input): \(Console.count(tally.rows)) rows"]
         for column in tally.columns {
             var line = "column \"\(column.name)\" (\(column.domain)): \(Console.count(column.rows)) rows, \(Console.count(column.valid)) valid"

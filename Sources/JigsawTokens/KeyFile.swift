@@ -205,36 +205,14 @@ extension KeyFile {
     /// place; `link` fails if the destination exists, so even a file created meanwhile is never replaced.
     /// - Throws: ``KeyFileError`` with `.exists` or `.writeFailed`.
     public func write() throws(KeyFileError) {
-        if access(path, F_OK) == 0 {
-            throw KeyFileError(.exists, "already exists; a key file is never overwritten (choose another path)", file: path)
-        }
-        TemporaryFileRegistry.prepare()
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        var template = Array("\(folder.isEmpty ? "/" : folder)/.jigsaw-key-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw KeyFileError(.writeFailed, "cannot create a file in \(folder): \(String(cString: strerror(errno)))", file: path)
-        }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        TemporaryFileRegistry.register(temporary)
-        defer { TemporaryFileRegistry.unregister(temporary) }
         var bytes = serialised()
         defer { for i in bytes.indices { bytes[i] = 0 } }
-        fchmod(fd, 0o600)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced else {
-            unlink(temporary)
-            throw KeyFileError(.writeFailed, "cannot write the key file: \(String(cString: strerror(errno)))", file: path)
+        do {
+            try PrivateFile.create(path: path, bytes: bytes)
+        } catch {
+            if error.code == .outputExists { throw KeyFileError(.exists, "already exists; a key file is never overwritten (choose another path)", file: path) }
+            throw KeyFileError(.writeFailed, "cannot write the key file: \(error.message)", file: path)
         }
-        guard link(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            if code == EEXIST { throw KeyFileError(.exists, "already exists; a key file is never overwritten", file: path) }
-            throw KeyFileError(.writeFailed, "cannot create the key file: \(String(cString: strerror(code)))", file: path)
-        }
-        unlink(temporary)
     }
+
 }

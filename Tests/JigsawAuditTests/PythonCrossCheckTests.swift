@@ -99,7 +99,7 @@ struct PythonAuditFixtures {
         record.schemaFingerprint = body.schema
         record.counts = body.counts
         record.warnings = body.warnings
-        record.succeeded = body.outcome == "success"
+        record.outcome = AuditOutcome(rawValue: body.outcome)!
         record.errorCode = body.error
         return record
     }

@@ -34,6 +34,8 @@ struct JigsawProcess {
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "JIGSAW_KEY_FILE")
+        env.removeValue(forKey: "JIGSAW_AUDIT_LOG")
+        env.removeValue(forKey: "JIGSAW_AUDIT_SIGNING_KEY")
         for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -93,8 +95,9 @@ final class Workspace {
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
 
-    /// Every file in the folder, hidden ones included (to catch stray temporary files).
-    func files() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: url.path)) }
+    /// Every file in the folder, hidden ones included (to catch stray temporary files), apart from the audit
+    /// log every run appends to (its own tests check it).
+    func files() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: url.path)).subtracting(["jigsaw-audit.jsonl"]) }
 
     func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> JigsawProcess.Outcome {
         try JigsawProcess.run(arguments, in: url, stdin: stdin, environment: environment)

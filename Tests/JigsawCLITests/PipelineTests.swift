@@ -35,5 +35,17 @@ struct PipelineTests {
         let overall = try #require(scored.stdout.split(separator: "\n").first { $0.hasPrefix("overall") })
         let f1 = Double(overall.split(separator: ",").last.map(String.init) ?? "") ?? 0
         #expect(f1 > 0.9, "F1 \(f1)")
+
+        // Every step is in the audit log, which verifies, with its outputs unchanged, and holds no identifier.
+        let verified = try ws.run(["audit", "verify", "jigsaw-audit.jsonl", "--check-files"])
+        #expect(verified.status == 0, "\(verified.allOutput)")
+        #expect(verified.stdout.contains("chain: intact"))
+        let log = try ws.read("jigsaw-audit.jsonl")
+        let commands = log.split(separator: "\n").compactMap { $0.firstMatch(of: /"command":"([a-z -]+)"/).map { String($0.1) } }
+        #expect(commands == ["synth", "encode", "encode", "link", "evaluate"])
+        let nhsNumbers = try ws.read("syn/health.csv").split(whereSeparator: \.isNewline).dropFirst()
+            .map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) }.filter { $0.count == 10 }
+        #expect(nhsNumbers.count > 100)
+        #expect(nhsNumbers.allSatisfy { !log.contains($0) })
     }
 }

@@ -15,6 +15,10 @@ council=examples/council-extract.csv
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 show() { printf '$ %s\n' "$*"; "$@"; }
 
+# Every run below is recorded in one tamper-evident audit log (hash-chained JSON Lines).
+export JIGSAW_AUDIT_LOG="$out/jigsaw-audit.jsonl"
+echo "Every command below appends a record of its run to \$JIGSAW_AUDIT_LOG = $JIGSAW_AUDIT_LOG"
+
 step "1. The shared key. Partners compare fingerprints, never secrets (this one is a published EXAMPLE key)."
 show "$jigsaw" key fingerprint --key "$key"
 show "$jigsaw" key fingerprint --key "$key" --context send-linkage-2026
@@ -84,5 +88,13 @@ step "11. jigsaw suppress protects the same counts across the whole hierarchy an
 show "$jigsaw" suppress examples/suppression/leaves.csv --hierarchy examples/suppression/hierarchy.json \
   -o "$out/published-counts.csv" --report "$out/suppression-report.json" --preset nhs
 show "$jigsaw" audit-table "$out/published-counts.csv" --hierarchy examples/suppression/hierarchy.json --preset nhs --rule any
+
+step "12. The IG officer checks the audit log: every record unaltered, in order, and every output still as written."
+show "$jigsaw" audit verify "$JIGSAW_AUDIT_LOG" --check-files
+echo
+echo "A copy of the log with one count changed in record 5 does not verify:"
+sed '5s/"rows_read":\([0-9]*\)/"rows_read":1\1/' "$JIGSAW_AUDIT_LOG" > "$out/tampered-audit.jsonl"
+echo '$ '"$jigsaw audit verify $out/tampered-audit.jsonl"
+"$jigsaw" audit verify "$out/tampered-audit.jsonl" 2>&1 | grep -E 'chain:|error:' || true
 
 step "Done. Outputs are in $out/."

@@ -72,12 +72,13 @@ public struct AuditLogEntry: Sendable {
         self.signature = signature
         body = Array(bytes[..<start]) + [UInt8(ascii: "}")]
         self.line = line
-        let members: [String: AuditValue]
+        let parsed: AuditValue
         do {
-            members = try JSONDecoder().decode([String: AuditValue].self, from: Data(body))
+            parsed = try AuditJSONReader.parse(body)
         } catch {
-            throw bad("the record is not valid JSON")
+            throw bad("the record is not valid JSON (\(error.message) at byte \(error.offset + 1))")
         }
+        guard let members = parsed.objectValue else { throw bad("the record is not a JSON object") }
         do {
             record = try AuditRecord(body: members)
         } catch {

@@ -4,6 +4,7 @@ internal import Glibc
 internal import Darwin
 #endif
 public import JigsawCrypto
+internal import Foundation
 
 /// Something wrong with an audit log: a record altered, removed, reordered, torn, unsigned, or an output
 /// that no longer matches its record.
@@ -96,33 +97,40 @@ public enum AuditLogVerifier {
     }
 
     /// Checks a log's content (for tests and callers that already hold it).
+    ///
+    /// Lines are parsed, hashed and their signatures checked in parallel across the cores; the chain is
+    /// then followed in order.
     public static func verify(bytes: [UInt8], path: String, publicKey: Ed25519PublicKey? = nil, checkFiles: Bool = false, anchors: [String] = []) -> AuditLogVerification {
         var result = AuditLogVerification(entries: [], problems: [], signedRecords: 0, signaturesChecked: publicKey != nil, fileChecks: [])
-        var previous: (sequence: Int, hash: String)? = nil
-        var lineNumber = 0
+        // Complete lines (each ends in a newline); a tail without one is a torn line.
+        var lines: [Range<Int>] = []
         var start = 0
-        let signerFingerprint = publicKey?.fingerprint
-        while start < bytes.count {
-            lineNumber += 1
-            let newline = bytes[start...].firstIndex(of: 0x0A)
-            let end = newline ?? bytes.count
-            defer { start = end + 1 }
-            guard newline != nil else {
-                result.problems.append(AuditLogProblem(kind: .tornLine, line: lineNumber, sequence: nil,
-                    message: "line \(lineNumber) is incomplete (no newline at the end of the log): a write was cut off or the log was truncated"))
-                break
+        bytes.withUnsafeBufferPointer { buffer in
+            while start < buffer.count {
+                guard let newline = buffer[start...].firstIndex(of: 0x0A) else { break }
+                lines.append(start..<newline)
+                start = newline + 1
             }
+        }
+        let torn = start < bytes.count
+
+        let checked = checkLines(bytes, lines: lines, path: path, publicKey: publicKey)
+        var previous: (sequence: Int, hash: String)? = nil
+        let signerFingerprint = publicKey?.fingerprint
+        for (index, line) in checked.enumerated() {
+            let lineNumber = index + 1
             let entry: AuditLogEntry
-            do {
-                entry = try AuditLogEntry(parsing: bytes[start..<end], line: lineNumber, file: path)
-            } catch {
+            switch line.entry {
+            case .failure(let error):
                 result.problems.append(AuditLogProblem(kind: .unreadable, line: lineNumber, sequence: nil, message: "line \(lineNumber) \(error.message)"))
                 continue
+            case .success(let parsed):
+                entry = parsed
             }
             let sequence = entry.record.sequence
             let expected = (previous?.sequence ?? 0) + 1
             let name = "record \(sequence) (line \(lineNumber))"
-            if entry.computedHash != entry.storedHash {
+            if line.computedHash != entry.storedHash {
                 result.problems.append(AuditLogProblem(kind: .hashMismatch, line: lineNumber, sequence: sequence,
                     message: "\(name) has been altered: its content does not match its hash"))
             } else if sequence != expected {
@@ -131,18 +139,23 @@ public enum AuditLogVerifier {
             } else if entry.record.previousHash != (previous?.hash ?? AuditRecord.genesisHash) {
                 result.problems.append(AuditLogProblem(kind: .chain, line: lineNumber, sequence: sequence,
                     message: "\(name) does not chain to the record before it (its \"prev\" is not that record's hash)"))
-            } else if let publicKey {
+            } else if let signerFingerprint {
                 if entry.signature == nil {
                     result.problems.append(AuditLogProblem(kind: .unsigned, line: lineNumber, sequence: sequence,
-                        message: "\(name) is not signed, but a signature by key \(signerFingerprint!) was required"))
-                } else if entry.record.signer != signerFingerprint || !publicKey.isValidSignature(entry.signature!, of: entry.body) {
+                        message: "\(name) is not signed, but a signature by key \(signerFingerprint) was required"))
+                } else if entry.record.signer != signerFingerprint || !line.signatureValid {
                     result.problems.append(AuditLogProblem(kind: .badSignature, line: lineNumber, sequence: sequence,
-                        message: "\(name) has no valid signature by key \(signerFingerprint!)"))
+                        message: "\(name) has no valid signature by key \(signerFingerprint)"))
                 }
             }
             if entry.signature != nil { result.signedRecords += 1 }
             previous = (sequence, entry.storedHash)
             result.entries.append(entry)
+        }
+        if torn {
+            let lineNumber = lines.count + 1
+            result.problems.append(AuditLogProblem(kind: .tornLine, line: lineNumber, sequence: nil,
+                message: "line \(lineNumber) is incomplete (no newline at the end of the log): a write was cut off or the log was truncated"))
         }
         for anchor in anchors where !result.entries.contains(where: { $0.storedHash == anchor.lowercased() }) {
             result.problems.append(AuditLogProblem(kind: .anchorMissing, line: nil, sequence: nil,
@@ -152,6 +165,41 @@ public enum AuditLogVerifier {
             checkOutputs(&result)
         }
         return result
+    }
+
+    /// One line parsed, hashed and (with a key) its signature checked.
+    private struct CheckedLine: Sendable {
+        var entry: Result<AuditLogEntry, AuditError>
+        var computedHash: String
+        var signatureValid: Bool
+    }
+
+    /// Parses, hashes and checks the signatures of `lines` on every core.
+    private static func checkLines(_ bytes: [UInt8], lines: [Range<Int>], path: String, publicKey: Ed25519PublicKey?) -> [CheckedLine] {
+        let placeholder = CheckedLine(entry: .failure(AuditError(.badRecord, "")), computedHash: "", signatureValid: false)
+        var checked = [CheckedLine](repeating: placeholder, count: lines.count)
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, lines.count / 64))
+        checked.withUnsafeMutableBufferPointer { output in
+            nonisolated(unsafe) let output = output
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < lines.count {
+                    let entry = Result { () throws(AuditError) -> AuditLogEntry in
+                        try AuditLogEntry(parsing: bytes[lines[index]], line: index + 1, file: path)
+                    }
+                    var line = CheckedLine(entry: entry, computedHash: "", signatureValid: false)
+                    if case .success(let parsed) = entry {
+                        line.computedHash = parsed.computedHash
+                        if let publicKey, let signature = parsed.signature {
+                            line.signatureValid = publicKey.isValidSignature(signature, of: parsed.body)
+                        }
+                    }
+                    output[index] = line
+                    index += workers
+                }
+            }
+        }
+        return checked
     }
 
     /// Re-hashes, for every output path, the content written by the last successful record that wrote it.

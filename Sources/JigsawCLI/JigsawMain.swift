@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import JigsawBloom
 internal import JigsawCSV
 internal import JigsawDisclosure
@@ -73,6 +74,8 @@ public enum JigsawMain {
             default: .inputOutput
             }
             (status, message) = (disclosureStatus, error.description)
+        case let error as AuditError:
+            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
         case let error as CommandFailure:

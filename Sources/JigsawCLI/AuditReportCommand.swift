@@ -12,7 +12,7 @@ struct AuditReportCommand: AsyncParsableCommand {
         discussion: """
             Checks the log (its hash chain; signatures with --public-key; outputs with --check-files; anchors with --anchor) and writes one report: whether the log verifies or where it first breaks, the head to note down as an anchor, a timeline of runs, a diagram of which file came from which run, the key and schema fingerprints in use, each command's counts, and every warning (a break, a changed output, a failed run, an example key, different keys across partners, scan findings, inputs made outside the log). The HTML page is self-contained (no script, no font or image from the network) and prints on A4.
 
-            The format follows the output's extension (.html or .htm; .md or .markdown) unless --format is given. The report is written to a temporary file and moved into place; an existing file is replaced only with --force, and the log itself never. It carries the time it was made (UTC), or the time in SOURCE_DATE_EPOCH when that is set, so the same log gives the same bytes.
+            The format follows the output's extension (.html or .htm; .md or .markdown) unless --format is given. The report is written to a temporary file and moved into place; an existing file is replaced only with --force, and the log itself never. It shows when it was made (UTC); with SOURCE_DATE_EPOCH set, it shows that time instead, so the same log always gives the same bytes.
 
             A log that does not verify still gets its report, which shows the break first; a warning goes to standard error and the exit status is 0. Exit status: 0 report written, 2 usage error, 3 the log or public key cannot be read, or the output exists or is the log.
             """

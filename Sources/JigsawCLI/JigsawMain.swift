@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import JigsawBloom
 internal import JigsawCSV
 internal import JigsawDisclosure

@@ -136,10 +136,9 @@ final class AuditRun {
         }
     }
 
-    /// Notes the key used (id, fingerprint, context; never the secret) and warns about example keys.
+    /// Notes the key used (id, fingerprint, context and whether it is an example; never the secret).
     func usedKey(_ file: KeyFile, _ keys: DerivedKeys) {
         record.key = AuditKeyRecord(id: file.id, fingerprint: keys.fingerprint, context: keys.context, isExample: file.isExample)
-        if file.isExample { warn("an EXAMPLE key was used (\(file.id)); its tokens are not secret") }
     }
 
     /// Adds a warning for the auditor.

@@ -177,6 +177,7 @@ struct LinkCommand: AsyncParsableCommand {
         audit.wrote(output, rows: links.count)
         audit.wrote(unmatched, kind: "unmatched ids")
         audit.wrote(histogram, kind: "histogram")
+        if let fingerprint = leftSide.schemaFingerprints.union(rightSide.schemaFingerprints).sorted().first { audit.record.schemaFingerprint = fingerprint }
         audit.count("left_records", leftSide.ids.count)
         audit.count("right_records", rightSide.ids.count)
         audit.count("links", links.count)

@@ -5,6 +5,7 @@ internal import JigsawDisclosure
 internal import JigsawLinkage
 internal import JigsawCrypto
 internal import JigsawTokens
+internal import JigsawAudit
 internal import Foundation
 
 /// Starts the `jigsaw` command line and turns every failure into a message and a documented exit status.
@@ -75,6 +76,8 @@ public enum JigsawMain {
             (status, message) = (disclosureStatus, error.description)
         case let error as CryptoError:
             (status, message) = (.internal, error.description)
+        case let error as AuditError:
+            (status, message) = (error.code == .badOptions ? .usage : .inputOutput, error.description)
         case let error as CommandFailure:
             (status, message) = (error.status, error.message)
         default:

@@ -29,7 +29,9 @@ extension LeakScanner {
                 return try reader.nextChunk(reusing: storage)
             },
             scan: { chunk in
-                chunk.hasQuotes || plan.needsFields
+                // The parser for quoted fields (to check them), for name and address columns (to look at every
+                // value), and for a record over the limit (to say so); otherwise the faster scan of whole chunks.
+                chunk.hasQuotes || plan.needsFields || chunk.bufferEnd != .endOfInput
                     ? Self.parseRecords(chunk, plan: plan, patterns: patterns, dialect: dialect, path: path, limit: limit)
                     : Self.scanUnquotedRecords(chunk, plan: plan, patterns: patterns, delimiter: dialect.delimiter, limit: limit)
             },
@@ -84,16 +86,13 @@ extension LeakScanner {
             // Lines and rows: a blank line (LF or CRLF alone) is not a row.
             var lineFeeds = 0
             var blank = 0
-            var previous = Byte.lineFeed
-            var beforePrevious = Byte.lineFeed
-            for i in start..<end {
-                let byte = p[i]
-                if byte == Byte.lineFeed {
-                    lineFeeds &+= 1
-                    if previous == Byte.lineFeed || (previous == Byte.carriageReturn && beforePrevious == Byte.lineFeed) { blank &+= 1 }
-                }
-                beforePrevious = previous
-                previous = byte
+            var lineStart = start
+            while true {
+                let lineFeed = ByteSearch.first(Byte.lineFeed, in: p, from: lineStart, to: end)
+                guard lineFeed < end else { break }
+                lineFeeds &+= 1
+                if lineFeed == lineStart || (lineFeed == lineStart &+ 1 && p[lineStart] == Byte.carriageReturn) { blank &+= 1 }
+                lineStart = lineFeed &+ 1
             }
             tally.lineFeeds = lineFeeds
             tally.rows = lineFeeds - blank + (end > start && p[end - 1] != Byte.lineFeed ? 1 : 0)

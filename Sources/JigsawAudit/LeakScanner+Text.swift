@@ -43,9 +43,7 @@ extension LeakScanner {
         var matches: [PatternMatch] = []
         chunk.withBytes { p, start, end in
             patterns.scan(p, from: start, to: end, compactDates: false, into: &matches)
-            var lineFeeds = 0
-            for i in start..<end { lineFeeds &+= p[i] == Byte.lineFeed ? 1 : 0 }
-            tally.lineFeeds = lineFeeds
+            tally.lineFeeds = ByteSearch.count(Byte.lineFeed, in: p, from: start, to: end)
             var cursor = start
             var line = 1
             for match in matches {

@@ -3,11 +3,18 @@ internal import JigsawCSV
 /// Finds raw identifiers in files that should hold none: the check before a tokenised or encoded file
 /// leaves its controller.
 ///
-/// It looks for valid NHS numbers and UPNs (check digit and check letter verified, so random numbers and
-/// tokens pass), UK postcodes, dates that could be dates of birth, e-mail addresses and UK telephone
-/// numbers anywhere in the text, and, in CSV files, for values in columns whose header says they hold
-/// names or addresses. ``IdentifierPatterns`` describes each pattern and the boundary rules that keep hex
-/// tokens and base64 CLKs from ever being flagged.
+/// It looks for valid NHS numbers and UPNs (check digit and check letter verified, so most random numbers
+/// are not taken for them), UK postcodes, dates that could be dates of birth, e-mail addresses and UK
+/// telephone numbers anywhere in the text (``ScanKind`` lists the forms), and, in CSV files, for values in
+/// columns whose header says they hold names or addresses.
+///
+/// Hex tokens and base64 CLKs are never flagged, by two rules. A run of 20 or more bytes of
+/// `A–Z a–z 0–9 + / = _ -` is one opaque token and is skipped whole: every token and CLK is one, and no
+/// identifier written in an ordinary way is that long without a space or other punctuation. And an
+/// identifier must stand on its own: not inside a longer run of letters and digits, and not joined to its
+/// surroundings by `_`, `+`, `/` or `@` (nor followed by `=`), the bytes that frame digit runs inside
+/// base64. The price is that an identifier glued to other text that way (`/patients/9434765919/`,
+/// `nhs_9434765919`) is not found.
 ///
 /// A CSV file is reported per column, by the header's name (or `column N` when the name is blank or
 /// could itself be a value: more than 64 characters, no letter, four digits in a row, an `@`, or an

@@ -123,14 +123,8 @@ final class ScanChunkReader {
     /// The number of `byte`s in `raw[from..<to]`.
     @inline(__always)
     private static func count(_ byte: UInt8, in raw: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> Int {
-        let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var n = 0
-        var i = from
-        while i < to {
-            n &+= p[i] == byte ? 1 : 0
-            i &+= 1
-        }
-        return n
+        guard let base = raw.baseAddress else { return 0 }
+        return ByteSearch.count(byte, in: base.assumingMemoryBound(to: UInt8.self), from: from, to: to)
     }
 
     /// The last place in a long text line where no identifier can be cut, or `nil`.

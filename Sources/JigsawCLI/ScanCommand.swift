@@ -77,17 +77,24 @@ struct ScanCommand: AsyncParsableCommand {
         if report.hasFindings { throw ExitCode(JigsawMain.Status.findings.rawValue) }
     }
 
-    /// `jigsaw scan: 2 files, 1,000,000 rows or lines, 310.2 MB in 0.85 s: 6 findings (nhs-number 3, …) in 1 file; …`
+    /// `jigsaw scan: 2 files, 1,000,000 rows or lines, 327.8 MB in 0.35 s: 6 findings (nhs-number 3, …) in 1 file; …`
     private func summary(_ report: ScanReport, seconds: Double) -> String {
         let bytes = report.files.reduce(0) { $0 + $1.bytes }
         let rows = report.files.reduce(0) { $0 + $1.rows }
-        var line = "jigsaw scan: \(Console.count(report.files.count, "file")), \(Console.count(rows)) rows or lines, "
-            + String(format: "%.1f MB in %.2f s", Double(bytes) / 1_000_000, seconds)
-        if !report.failures.isEmpty { line += ", \(Console.count(report.failures.count, "file")) unreadable" }
-        guard report.hasFindings else { return line + ": no raw identifiers found" }
-        let kinds = report.countsByKind.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \(Console.count($0.value))" }
-        let withFindings = report.files.filter { $0.findingCount > 0 }.count
-        return line + ": \(Console.count(report.findingCount, "finding")) (\(kinds.joined(separator: ", "))) in \(Console.count(withFindings, "file"))"
-            + "; do not send these files until the values are removed, or the columns are known to be safe (--allow COLUMN)"
+        let size = bytes >= 100_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : String(format: "%.1f kB", Double(bytes) / 1_000)
+        var line = "jigsaw scan: \(Console.count(report.files.count, "file")), \(Console.count(rows)) rows or lines, \(size) in "
+            + String(format: "%.2f s", seconds)
+        if report.hasFindings {
+            let kinds = report.countsByKind.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \(Console.count($0.value))" }
+            let withFindings = report.files.filter { $0.findingCount > 0 }.count
+            line += ": \(Console.count(report.findingCount, "finding")) (\(kinds.joined(separator: ", "))) in \(Console.count(withFindings, "file"))"
+                + "; do not send these files until the values are removed, or the columns are known to be safe (--allow COLUMN)"
+        } else {
+            line += ": no raw identifiers found" + (report.failures.isEmpty ? "" : " in the files read")
+        }
+        if !report.failures.isEmpty {
+            line += "; \(Console.count(report.failures.count, "file")) could not be scanned and must not be sent as they are"
+        }
+        return line
     }
 }

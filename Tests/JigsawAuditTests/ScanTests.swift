@@ -78,10 +78,13 @@ struct ScanTests {
     @Test("YYYYMMDD counts only in a column whose header says it holds dates")
     func compactDates() async throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("id,DateOfBirth,ref\nA,20150304,20150304\nB,20151304,19990101\n", to: "dates.csv")
-        let report = try await LeakScanner.fixed().scan(path: path)
-        #expect(report.finding(.date, in: "DateOfBirth") == ScanFinding(kind: .date, count: 1, lines: [2]))
-        #expect(report.columns.count == 1)
+        // Without quotes the chunk is scanned whole; with them, field by field: the same rule either way.
+        for quote in ["", "\""] {
+            let path = try folder.write("id,DateOfBirth,ref\nA,\(quote)20150304\(quote),20150304\nB,20151304,19990101\n", to: "dates.csv")
+            let report = try await LeakScanner.fixed().scan(path: path)
+            #expect(report.finding(.date, in: "DateOfBirth") == ScanFinding(kind: .date, count: 1, lines: [2]))
+            #expect(report.columns.count == 1)
+        }
         #expect(LeakScanner.fixed().kinds(in: "20150304").isEmpty)
     }
 
@@ -280,6 +283,19 @@ struct ScanTests {
         #expect(report.finding(.nhsNumber, in: "notes")?.lines == [4])
         #expect(report.finding(.nhsNumber, in: "column 3")?.lines == [5])
         #expect(report.finding(.email, in: "notes")?.lines == [7])
+    }
+
+    @Test("byte-order mark, CRLF line endings and blank lines, with and without quoted fields")
+    func lineEndings() async throws {
+        let folder = try TemporaryFolder()
+        for quoted in [false, true] {
+            let notes = quoted ? "\"LS6 2QD\"" : "LS6 2QD"
+            let path = try folder.write("\u{FEFF}id,notes\r\n1,\(notes)\r\n\r\n\n2,x\r\n3,pat@example.org", to: "crlf.csv")
+            let report = try await LeakScanner.fixed().scan(path: path)
+            #expect(report.rows == 3, "quoted: \(quoted)")
+            #expect(report.finding(.postcode, in: "notes")?.lines == [2], "quoted: \(quoted)")
+            #expect(report.finding(.email, in: "notes")?.lines == [6], "quoted: \(quoted)")
+        }
     }
 
     @Test("at most ten line numbers, then a note that there are more")

@@ -40,6 +40,8 @@ bench: release
 	@bash Tests/Benchmarks/link/scale.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/link/allpairs.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/suppress/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/audit/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/scan/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	cd Tests/Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 quality: release

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "JigsawLinkageTests", dependencies: ["JigsawLinkage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawSynthTests", dependencies: ["JigsawSynth"]),
         .testTarget(name: "JigsawDisclosureTests", dependencies: ["JigsawDisclosure"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "JigsawAuditTests", dependencies: ["JigsawAudit", "JigsawCrypto"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JigsawAuditTests", dependencies: ["JigsawAudit", "JigsawCrypto", "JigsawIdentifiers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JigsawCLITests", dependencies: ["JigsawCLI", "JigsawTokens", "JigsawCrypto", "JigsawBloom", "jigsaw"]),
     ]
 )

@@ -45,6 +45,22 @@ struct AuditLogCommandTests {
         #expect(!log.contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="), "the secret never reaches the log")
     }
 
+    @Test("scan records the files it read and its findings by kind, never a value")
+    func scanRecorded() throws {
+        let ws = try Workspace()
+        try ws.write("extract.csv", Self.extract)
+        #expect(try ws.run(["scan", "extract.csv", "--quiet"]).status == 1)
+        let record = try #require(try records(ws).first)
+        #expect(record["command"] as? String == "scan")
+        #expect(record["outcome"] as? String == "findings")
+        let counts = try #require(record["counts"] as? [String: Any])
+        #expect(counts["findings"] as? Int == 2)
+        #expect((counts["by_kind"] as? [String: Any])?["nhs-number"] as? Int == 2)
+        #expect((record["inputs"] as? [[String: Any]])?.first?["rows"] as? Int == 3)
+        let log = try ws.read("jigsaw-audit.jsonl")
+        for value in ["9434765919", "943 476 5919", "4010232137"] { #expect(!log.contains(value)) }
+    }
+
     @Test("a failed run is recorded with its error code and no outputs")
     func failureRecorded() throws {
         let ws = try Workspace()

@@ -70,6 +70,12 @@ show "$jigsaw" encode "$council" -o "$out/council-shareable.csv" --schema exampl
 echo "the shareable health file holds ids, flags, tokens and CLKs, and no names, dates or postcodes:"
 head -2 "$out/health-shareable.csv" | cut -c1-160
 
+step "7b. Before sending, each side scans its shareable file for raw identifiers (exit status 1 would stop the transfer)."
+show "$jigsaw" scan "$out/health-shareable.csv" "$out/council-shareable.csv"
+echo "The raw extract, by contrast, is full of them (kinds, counts and line numbers; never the values):"
+echo '$ '"$jigsaw scan $health"
+"$jigsaw" scan "$health" 2>&1 | head -12 || true
+
 step "8. The council links the two shareable files locally: exact on NHS-number tokens, then Dice on CLKs, one-to-one."
 show "$jigsaw" link --left "$out/council-shareable.csv" --right "$out/health-shareable.csv" -o "$out/links.csv" \
   --left-id child_id --right-id health_record_id --token nhs_number --threshold 0.8 \
@@ -97,4 +103,7 @@ sed '5s/"rows_read":\([0-9]*\)/"rows_read":1\1/' "$JIGSAW_AUDIT_LOG" > "$out/tam
 echo '$ '"$jigsaw audit verify $out/tampered-audit.jsonl"
 "$jigsaw" audit verify "$out/tampered-audit.jsonl" 2>&1 | grep -E 'chain:|error:' || true
 
-step "Done. Outputs are in $out/."
+step "13. The IG report: warnings, a lineage diagram of every file, the timeline, key and schema fingerprints, counts."
+show "$jigsaw" audit report "$JIGSAW_AUDIT_LOG" -o "$out/ig-audit-report.html" --check-files
+
+step "Done. Outputs are in $out/ (open $out/ig-audit-report.html in a browser)."

@@ -34,7 +34,12 @@ public struct AuditLog: Sendable {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw AuditError(.io, "cannot open the audit log: \(String(cString: strerror(errno)))", file: path) }
             defer { close(fd) }
-            _ = try lastRecord(fd: fd, size: Int(info.st_size))
+            // A shared lock: a record being appended by another run is never mistaken for a torn line.
+            guard flock(fd, LOCK_SH) == 0 else { throw AuditError(.io, "cannot lock the audit log: \(String(cString: strerror(errno)))", file: path) }
+            defer { flock(fd, LOCK_UN) }
+            var current = stat()
+            guard fstat(fd, &current) == 0 else { throw AuditError(.io, "cannot read the audit log's size", file: path) }
+            _ = try lastRecord(fd: fd, size: Int(current.st_size))
         } else {
             let folder = Self.folder(of: path)
             guard access(folder, W_OK) == 0 else {
@@ -46,7 +51,8 @@ public struct AuditLog: Sendable {
     /// Appends `record`, numbering it after the log's last record and chaining it to that record's hash.
     /// - Parameters:
     ///   - record: the run; its ``AuditRecord/sequence``, ``AuditRecord/previousHash`` and ``AuditRecord/signer``
-    ///     are set here.
+    ///     are set here, and its ``AuditRecord/time`` too when it is empty (stamped under the lock, so times
+    ///     never go backwards along the log).
     ///   - signingKey: an Ed25519 key to sign the record with, if any.
     /// - Returns: the record as written and its hash.
     /// - Throws: ``AuditError`` with `.io`, `.tornLine` or `.badRecord`.
@@ -61,7 +67,9 @@ public struct AuditLog: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw AuditError(.io, "cannot read the audit log's size", file: path) }
         var record = record
+        if record.time.isEmpty { record.time = Self.timestamp() }
         if let last = try lastRecord(fd: fd, size: Int(info.st_size)) {
+            guard last.record.sequence < Int.max else { throw AuditError(.badRecord, "the last record's number is too large to follow", file: path) }
             record.sequence = last.record.sequence + 1
             record.previousHash = last.storedHash
         } else {
@@ -144,6 +152,14 @@ public struct AuditLog: Sendable {
             offset += length
         }
         return count
+    }
+
+    /// The time now, UTC, ISO 8601 with milliseconds (`2026-11-25T22:10:00.123Z`).
+    public static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
     }
 
     static func folder(of path: String) -> String {

@@ -51,6 +51,8 @@ public struct AuditFileCheck: Sendable, Equatable {
         case changed
         /// The file is no longer there (moved, deleted, or on another machine).
         case missing
+        /// The path exists but is not a regular file, or cannot be read.
+        case unreadable
     }
 
     /// The path recorded.
@@ -139,6 +141,11 @@ public enum AuditLogVerifier {
             } else if entry.record.previousHash != (previous?.hash ?? AuditRecord.genesisHash) {
                 result.problems.append(AuditLogProblem(kind: .chain, line: lineNumber, sequence: sequence,
                     message: "\(name) does not chain to the record before it (its \"prev\" is not that record's hash)"))
+            } else if (entry.signature == nil) != (entry.record.signer == nil) || (entry.signature.map { $0.count != 64 } ?? false) {
+                result.problems.append(AuditLogProblem(kind: .badSignature, line: lineNumber, sequence: sequence,
+                    message: entry.signature == nil
+                        ? "\(name) names a signing key but carries no signature: its signature was removed"
+                        : "\(name) carries a signature that does not fit its record (no signing key named, or not an Ed25519 signature)"))
             } else if let signerFingerprint {
                 if entry.signature == nil {
                     result.problems.append(AuditLogProblem(kind: .unsigned, line: lineNumber, sequence: sequence,
@@ -219,8 +226,13 @@ public enum AuditLogVerifier {
                 result.fileChecks.append(AuditFileCheck(path: path, sequence: entry.record.sequence, status: .missing))
                 continue
             }
-            let now = try? AuditFileDigest(path: path)
-            let same = now?.sha256 == recorded && now?.size == (file.size ?? now?.size)
+            guard (info.st_mode & S_IFMT) == S_IFREG, let now = try? AuditFileDigest(path: path) else {
+                result.fileChecks.append(AuditFileCheck(path: path, sequence: entry.record.sequence, status: .unreadable))
+                result.problems.append(AuditLogProblem(kind: .fileChanged, line: entry.line, sequence: entry.record.sequence,
+                    message: "\(path), written by record \(entry.record.sequence) (line \(entry.line)), is no longer a readable regular file"))
+                continue
+            }
+            let same = now.sha256 == recorded && now.size == (file.size ?? now.size)
             result.fileChecks.append(AuditFileCheck(path: path, sequence: entry.record.sequence, status: same ? .unchanged : .changed))
             if !same {
                 result.problems.append(AuditLogProblem(kind: .fileChanged, line: entry.line, sequence: entry.record.sequence,
@@ -233,6 +245,9 @@ public enum AuditLogVerifier {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw AuditError(.io, "cannot open the audit log: \(String(cString: strerror(errno)))", file: path) }
         defer { close(fd) }
+        // A shared lock: a record being appended is read whole or not at all.
+        _ = flock(fd, LOCK_SH)
+        defer { flock(fd, LOCK_UN) }
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {

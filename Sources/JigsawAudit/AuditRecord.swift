@@ -118,7 +118,7 @@ public struct AuditRecord: Sendable, Equatable {
             }
             return out
         }
-        guard let sequence = body["seq"]?.integerValue else { throw AuditRecordFormatError(member: "seq") }
+        guard let sequence = body["seq"]?.integerValue, sequence >= 1, sequence < Int.max else { throw AuditRecordFormatError(member: "seq") }
         guard let arguments = body["arguments"]?.arrayValue?.compactMap(\.stringValue) else { throw AuditRecordFormatError(member: "arguments") }
         self.init(time: try string("time"), version: try string("version"), user: try string("user"), host: try string("host"),
                   command: try string("command"), arguments: arguments, workingDirectory: try string("cwd"))

@@ -13,6 +13,10 @@ struct ColumnHeading: Sendable, Equatable {
     /// Parts of a header that mean a person's name wherever they appear in it.
     static let nameParts = ["forename", "surname", "firstname", "lastname", "givenname", "familyname", "middlename",
                             "fullname", "maidenname", "preferredname", "birthname", "christianname", "knownas"]
+    /// Whole headers that are abbreviations of a name field.
+    static let nameAbbreviations = ["fname", "lname", "sname", "mname", "fnames", "lnames", "sur", "forenames", "given", "family"]
+    /// Whole headers that are postal-address fields without the word "address".
+    static let addressWords = ["street", "streetname", "housenumber", "houseno", "housename", "town", "addressline", "premises"]
     /// Who a `…name` header can be about: `name`, `child_name`, `patient name`, `MotherName` are names, while
     /// `school_name`, `la_name` or `file_name` are not.
     static let people = ["", "child", "childs", "pupil", "pupils", "patient", "patients", "person", "persons", "student",
@@ -33,15 +37,18 @@ struct ColumnHeading: Sendable, Equatable {
         let words = Self.words(header)
         let joined = words.joined()
         let trimmed = String(joined.reversed().drop(while: { $0.isNumber }).reversed())
-        if Self.nameParts.contains(where: { joined.contains($0) })
-            || Self.people.contains(where: { trimmed == $0 + "name" || trimmed == $0 + "names" }) {
+        if Self.nameParts.contains(where: { joined.contains($0) }) || Self.nameAbbreviations.contains(trimmed)
+            || Self.people.contains(where: { trimmed == $0 + "name" || trimmed == $0 + "names" })
+            || (words.first == "name" && words.count > 2 && words[1] == "of" && Self.people.contains(words[2])) {
             kind = .name
-        } else if Self.addressParts.contains(where: { joined.contains($0) }) && !Self.notPostal.contains(where: { joined.contains($0) }) {
+        } else if (Self.addressParts.contains(where: { joined.contains($0) }) && !Self.notPostal.contains(where: { joined.contains($0) }))
+            || Self.addressWords.contains(trimmed) {
             kind = .address
         } else {
             kind = nil
         }
-        holdsDates = words.contains { word in
+        // `D.O.B` splits into d, o, b: the joined form catches abbreviations written with full stops.
+        holdsDates = Self.dateWords.contains(joined) || words.contains { word in
             Self.dateWords.contains(word) || ((word.hasSuffix("date") || word.hasPrefix("date")) && !Self.notDates.contains(word))
         }
     }

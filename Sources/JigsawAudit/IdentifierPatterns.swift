@@ -34,7 +34,9 @@ struct PatternMatch: Sendable, Equatable {
 ///    A match that ends at a `-` must not continue into an opaque token.
 ///
 /// The cost of these rules is recall on identifiers glued to other text by those bytes: an NHS number
-/// in a URL path (`/patients/9434765919/`) or a name such as `nhs_9434765919` is not found.
+/// in a URL path (`/patients/9434765919/`) or a name such as `nhs_9434765919` is not found. One exception
+/// keeps `key=value` text: in a long run, a short value after a last `=` that follows a letter, digit or
+/// `_` (`nhs_number=9434765919`) is scanned on its own, since base64 puts `=` only at its end.
 ///
 /// E-mail addresses are found from their `@`, which never occurs in base64 or hex, so rule 1 does not
 /// apply to them.
@@ -87,6 +89,22 @@ struct IdentifierPatterns: Sendable {
             var j = i &+ 1
             while j < end && table[Int(p[j])] & ByteClass.token != 0 { j &+= 1 }
             if j &- i >= Self.opaqueLength {
+                // `key=value` glued by `=` (`nhs_number=9434765919`): base64 has `=` only as padding at its
+                // end, so a short value after a last `=` that follows a letter, digit or `_` is scanned alone.
+                var eq = j &- 1
+                let limit = Swift.max(i, j &- Self.opaqueLength &- 1)
+                while eq > limit && p[eq] != Byte.equals { eq &-= 1 }
+                if eq > i && p[eq] == Byte.equals && eq &+ 1 < j && p[eq &- 1] != Byte.equals {
+                    var k = eq &+ 1
+                    while k < j {
+                        if Self.leftBoundary(p, k, start), let match = self.match(p, k, end, compactDates: compactDates) {
+                            matches.append(match)
+                            k = match.end
+                            continue
+                        }
+                        k &+= 1
+                    }
+                }
                 i = j
                 continue
             }
@@ -177,6 +195,7 @@ enum Byte {
     static let slash = UInt8(ascii: "/")
     static let dot = UInt8(ascii: ".")
     static let plus = UInt8(ascii: "+")
+    static let equals = UInt8(ascii: "=")
     static let at = UInt8(ascii: "@")
     static let openBracket = UInt8(ascii: "(")
     static let closeBracket = UInt8(ascii: ")")

@@ -68,6 +68,7 @@ public struct LeakScanner: Sendable {
     ///   cannot be split. Messages name the file, line and column, never a value.
     public func scan(path: String, progress: (Int) -> Void = { _ in }) async throws(AuditError) -> ScanFileReport {
         let format = options.format ?? ScanInputFormat.inferred(from: path)
+        try ScanFileSniffer.check(path)
         do {
             switch format {
             case .csv(let delimiter):

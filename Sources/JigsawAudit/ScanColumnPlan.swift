@@ -34,7 +34,7 @@ struct ScanColumnPlan: Sendable {
         rules = []
         names = []
         var allowed: [String] = []
-        for (index, name) in header.names.enumerated() {
+        for name in header.names {
             var rule = Rule()
             if let allowance = options.allowance(for: name) {
                 rule.allowed = true
@@ -45,9 +45,14 @@ struct ScanColumnPlan: Sendable {
                 rule.holdsDates = heading.holdsDates
             }
             rules.append(rule)
-            let looksLikeName = CSVRecordParser.isPrintableColumnName(name) && Self.findings(inHeaderField: index, header, patterns).isEmpty
-            names.append(looksLikeName ? name : Self.positionalName(index))
         }
+        // A first line with any field that looks like a value is a file without a header line: then every
+        // column is named by position, so that a name or address beside an NHS number is never printed as if
+        // it were a column's name.
+        let isHeader = header.names.indices.allSatisfy { index in
+            CSVRecordParser.isPrintableColumnName(header.names[index]) && Self.findings(inHeaderField: index, header, patterns).isEmpty
+        }
+        names = header.names.indices.map { isHeader ? header.names[$0] : Self.positionalName($0) }
         allowedNames = allowed
     }
 

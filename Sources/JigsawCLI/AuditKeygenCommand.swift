@@ -28,8 +28,8 @@ struct AuditKeygenCommand: AsyncParsableCommand {
     func run() async throws {
         guard output != "-" else { throw CommandFailure.usage("a signing key is never written to standard output; give a file path with -o") }
         guard publicPath != output else { throw CommandFailure.usage("--public-output names the private key file; give it its own path") }
-        try await auditLogOptions.record("audit keygen", output: output) { audit in
-            let key = try Ed25519SigningKey.generate()
+        let key = try Ed25519SigningKey.generate()
+        try await auditLogOptions.record("audit keygen", output: output, signingKey: key) { audit in
             let publicKey = try key.publicKey
             var secret = try key.privateKeyPEM()
             defer { for i in secret.indices { secret[i] = 0 } }

@@ -24,6 +24,8 @@ struct AuditLogOptions: ParsableArguments {
 
     func validate() throws {
         if noAuditLog && auditLog != nil { throw ValidationError("--no-audit-log and --audit-log contradict each other; give one") }
+        if auditLog?.isEmpty == true { throw ValidationError("--audit-log needs a file path") }
+        if auditSigningKey?.isEmpty == true { throw ValidationError("--audit-signing-key needs a file path") }
     }
 
     /// The log's path for a run whose main output is `output` (`nil` or `-` when it writes none).
@@ -45,14 +47,20 @@ struct AuditLogOptions: ParsableArguments {
     ///   - command: the command's name as typed (`tokenise`, `key new`).
     ///   - output: the main output, which decides the default log's folder.
     ///   - quiet: whether to leave out the line naming the log and record on standard error.
+    ///   - signingKey: a key to sign with when none is configured (`audit keygen` signs its own record with
+    ///     the key it makes, so a log started by it verifies against that key from its first record).
     ///   - body: the command's work, which notes its files, key and counts on the ``AuditRun``.
-    func record(_ command: String, output: String?, quiet: Bool = false, _ body: (AuditRun) async throws -> Void) async throws {
+    func record(_ command: String, output: String?, quiet: Bool = false, signingKey fallbackKey: Ed25519SigningKey? = nil,
+                _ body: (AuditRun) async throws -> Void) async throws {
         guard let path = logPath(output: output) else {
             Console.err("jigsaw: note: --no-audit-log: this run of `jigsaw \(command)` is not recorded in any audit log\n")
             try await body(AuditRun(command: command))
             return
         }
         let log = AuditLog(path: path)
+        if let output, output != "-", AuditRun.absolutePath(output) == AuditRun.absolutePath(path) || SamePath.sameFile(output, path) {
+            throw CommandFailure.usage("the output \(output) is the audit log \(path); give the output or the log (--audit-log) another path")
+        }
         try log.checkAppendable()
         let signingKey = try loadSigningKey()
         let run = AuditRun(command: command)
@@ -69,12 +77,13 @@ struct AuditLogOptions: ParsableArguments {
             }
             throw error
         }
-        try append(run, to: log, signingKey: signingKey, quiet: quiet)
+        // The fallback key signs only a successful run's record: after a failure it was never saved.
+        try append(run, to: log, signingKey: signingKey ?? fallbackKey, quiet: quiet)
     }
 
     private func append(_ run: AuditRun, to log: AuditLog, signingKey: Ed25519SigningKey?, quiet: Bool) throws {
         var record = run.record
-        record.time = AuditRun.timestamp()
+        record.time = ""  // stamped by the log under its lock, so times never go backwards
         record.inputs = run.inputs.map { AuditRun.describe($0) }
         record.outputs = run.outputs.map { AuditRun.describe($0) }
         let written = try log.append(record, signingKey: signingKey)
@@ -110,7 +119,7 @@ final class AuditRun {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         let user = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? environment["USER"] ?? "unknown"
-        record = AuditRecord(time: AuditRun.timestamp(), version: JigsawVersion.current, user: user,
+        record = AuditRecord(time: AuditLog.timestamp(), version: JigsawVersion.current, user: user,
                              host: String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
                              command: command, arguments: CommandArguments.current, workingDirectory: FileManager.default.currentDirectoryPath)
     }
@@ -155,26 +164,22 @@ final class AuditRun {
     /// Sets a structured count.
     func count(_ name: String, _ value: AuditValue) { record.counts[name] = value }
 
-    /// `2026-11-25T22:10:00.123Z`.
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
-
     /// The file's record: absolute path, size and SHA-256 (when it can be read and may be hashed).
     static func describe(_ file: File) -> AuditFileRecord {
         guard file.path != "-" else { return AuditFileRecord(path: "-", rows: file.rows, kind: file.kind ?? "standard stream") }
         let absolute = absolutePath(file.path)
+        var info = stat()
+        if stat(absolute, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            // A pipe (`<(…)`, /dev/stdin) or device: its content was consumed by the run and cannot be hashed.
+            return AuditFileRecord(path: absolute, rows: file.rows, kind: file.kind ?? "pipe or device")
+        }
         var size: Int?
         var digest: String?
         if file.hash, let taken = try? AuditFileDigest(path: absolute) {
             size = taken.size
             digest = taken.sha256
-        } else {
-            var info = stat()
-            if stat(absolute, &info) == 0 { size = Int(info.st_size) }
+        } else if stat(absolute, &info) == 0 {
+            size = Int(info.st_size)
         }
         return AuditFileRecord(path: absolute, size: size, sha256: digest, rows: file.rows, kind: file.kind)
     }

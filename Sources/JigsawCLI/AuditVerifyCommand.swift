@@ -32,9 +32,10 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let key = try publicKey.map { try AuditSigningKeyFile.loadPublic(path: $0) }
         let result = try AuditLogVerifier.verify(path: log, publicKey: key, checkFiles: checkFiles, anchors: anchor)
-        Console.out(Self.describe(result, log: log, publicKey: key).joined(separator: "\n") + "\n")
+        // Times, paths and messages come from the log, which may be hostile: no control characters reach the terminal.
+        Console.out(Self.describe(result, log: log, publicKey: key).map(printable).joined(separator: "\n") + "\n")
         if let first = result.firstProblem {
-            throw CommandFailure(status: .findings, message: "\(log): the audit log does not verify: \(first.message)")
+            throw CommandFailure(status: .findings, message: printable("\(log): the audit log does not verify: \(first.message)"))
         }
     }
 
@@ -62,12 +63,13 @@ struct AuditVerifyCommand: AsyncParsableCommand {
                 lines.append("  outputs: not checked (pass --check-files to re-hash them)")
             } else {
                 let count = { (status: AuditFileCheck.Status) in checks.filter { $0.status == status }.count }
-                lines.append("  outputs: \(Console.count(checks.count, "file")) re-hashed: \(count(.unchanged)) unchanged, \(count(.changed)) changed, \(count(.missing)) no longer present")
+                lines.append("  outputs: \(Console.count(checks.count, "file")) re-hashed: \(count(.unchanged)) unchanged, \(count(.changed)) changed, \(count(.missing)) no longer present"
+                             + (count(.unreadable) > 0 ? ", \(count(.unreadable)) unreadable" : ""))
                 for check in checks where check.status == .missing { lines.append("    not present: \(check.path) (record \(check.sequence))") }
             }
         }
         if !anchor(result).isEmpty { lines.append(contentsOf: anchor(result)) }
-        if let head = result.head {
+        if let head = result.head, result.isIntact {
             lines.append("  head: record \(head.sequence), hash \(head.hash)")
             lines.append("    (note it where the log's writers cannot change it; pass it later as --anchor to detect records removed from the end)")
         }

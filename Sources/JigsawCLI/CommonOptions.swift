@@ -99,6 +99,21 @@ func parseColumnSpecs(_ values: [String], noun: String) throws -> [TokenColumnSp
     }
 }
 
+/// `text` with every control character (C0, DEL, C1) and bidirectional override written as `\u{…}`, for
+/// printing strings read from files (an audit log, a header) without letting them rewrite the terminal.
+func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+            out += "\\u{" + String(v, radix: 16) + "}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
 /// Prints a progress line on a terminal at most twice a second.
 final class ProgressLine {
     private let enabled: Bool

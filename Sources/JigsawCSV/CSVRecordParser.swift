@@ -112,7 +112,9 @@ public struct CSVRecordParser {
         var hasLetter = false
         for scalar in name.unicodeScalars {
             if scalar.properties.isAlphabetic { hasLetter = true }
-            if scalar.value < 0x20 || scalar == "@" || scalar.value == 0x7F { return false }
+            // Control characters (C0, DEL, C1) and bidirectional overrides could rewrite a terminal line.
+            if scalar.value < 0x20 || scalar == "@" || (0x7F...0x9F).contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { return false }
             if ("0"..."9").contains(scalar) {
                 digitRun += 1
                 if digitRun >= 4 { return false }

@@ -167,6 +167,51 @@ struct AuditLogTests {
         #expect(try AuditLogVerifier.verify(path: log.path, publicKey: key.publicKey).firstProblem?.kind == .unsigned)
     }
 
+    @Test("a stripped signature is caught even without the public key")
+    func strippedSignature() throws {
+        let key = try Ed25519SigningKey.generate()
+        let (folder, log) = try makeLog(signingKey: key)
+        var all = lines(of: try folder.read("audit.jsonl"))
+        let text = String(decoding: all[2], as: UTF8.self)
+        all[2] = Array(text.replacing(/,"signature":"[^"]*"/, with: "").utf8)
+        let result = AuditLogVerifier.verify(bytes: JigsawAuditTests.log(from: all), path: log.path)
+        #expect(result.firstProblem?.kind == .badSignature)
+        #expect(result.firstProblem?.line == 3)
+    }
+
+    @Test("a record numbered at the edge of the integers is unreadable, not a crash")
+    func hugeSequence() throws {
+        var record = sampleRecord()
+        record.sequence = Int.max
+        let line = try AuditLogEntry.line(for: record, signingKey: nil).line
+        let result = AuditLogVerifier.verify(bytes: line, path: "x.jsonl")
+        #expect(result.firstProblem?.kind == .unreadable)
+        let folder = try TemporaryFolder()
+        try folder.replace("audit.jsonl", with: line)
+        #expect(throws: AuditError.self) { try AuditLog(path: folder.path + "/audit.jsonl").append(sampleRecord()) }
+    }
+
+    @Test("an empty time is stamped under the lock, and times never go backwards")
+    func timesInOrder() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/audit.jsonl"
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    for _ in 0..<10 {
+                        var record = sampleRecord()
+                        record.time = ""
+                        _ = try? AuditLog(path: path).append(record)
+                    }
+                }
+            }
+        }
+        let times = try AuditLogVerifier.verify(path: path).entries.map(\.record.time)
+        #expect(times.count == 60)
+        #expect(times == times.sorted())
+        #expect(times.allSatisfy { $0.count == 24 && $0.hasSuffix("Z") })
+    }
+
     @Test("keys round-trip through PEM")
     func pem() throws {
         let key = try Ed25519SigningKey.generate()

@@ -101,6 +101,31 @@ struct AuditLogCommandTests {
         #expect(try ws.run(arguments + ["-o", "d.csv", "--no-audit-log", "--audit-log", "x.jsonl"]).status == 2)
     }
 
+    @Test("the log cannot be an output, and an empty --audit-log is refused before any work")
+    func logIsNotAnOutput() throws {
+        let ws = try Workspace()
+        try ws.write("extract.csv", Self.extract)
+        let arguments = ["tokenise", "extract.csv", "--column", "nhs_number=nhs-number"] + Self.key
+        #expect(try ws.run(arguments + ["-o", "a.csv", "--audit-log", "log.jsonl"]).status == 0)
+        let clash = try ws.run(arguments + ["-o", "log.jsonl", "--force", "--audit-log", "log.jsonl"])
+        #expect(clash.status == 2)
+        #expect(try records(ws, "log.jsonl").count == 1)
+        let empty = try ws.run(arguments + ["-o", "b.csv", "--audit-log", ""])
+        #expect(empty.status == 2)
+        #expect(!ws.exists("b.csv"))
+    }
+
+    @Test("an input read from a pipe is recorded as a pipe, without a false digest")
+    func pipeInput() throws {
+        let ws = try Workspace()
+        let run = try ws.run(["validate", "/dev/stdin", "--column", "nhs_number=nhs-number"], stdin: Data(Self.extract.utf8))
+        #expect(run.status == 1)
+        let input = try #require((try records(ws).first?["inputs"] as? [[String: Any]])?.first)
+        #expect(input["kind"] as? String == "pipe or device")
+        #expect(input["sha256"] is NSNull)
+        #expect(input["rows"] as? Int == 3)
+    }
+
     @Test("the default log sits beside the output")
     func besideTheOutput() throws {
         let ws = try Workspace()
@@ -222,6 +247,8 @@ struct AuditLogCommandTests {
         try ws.write("extract.csv", Self.extract)
         let keygen = try ws.run(["audit", "keygen", "-o", "signing.pem", "--audit-log", "keys.jsonl"])
         #expect(keygen.status == 0, "\(keygen.allOutput)")
+        // keygen signs its own record with the key it makes, so a log it starts verifies against that key.
+        #expect(try ws.run(["audit", "verify", "keys.jsonl", "--public-key", "signing.pub.pem"]).status == 0)
         let mode = try FileManager.default.attributesOfItem(atPath: ws.path("signing.pem"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try ws.read("signing.pub.pem").hasPrefix("-----BEGIN PUBLIC KEY-----"))

@@ -150,4 +150,45 @@ struct ScanCommandTests {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(message))
     }
+
+    @Test("files that are not UTF-8 text (UTF-16, gzip, zip) are refused with status 3, never reported clean")
+    func binaryFilesRefused() throws {
+        let ws = try Workspace()
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("NHS 943 476 5919\r\n".data(using: .utf16LittleEndian)!)
+        try ws.write("export.txt", utf16)
+        try ws.write("extract.csv.gz", Data([0x1F, 0x8B, 0x08, 0x00, 1, 2, 3]))
+        try ws.write("book.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 9, 9, 9]))
+        for name in ["export.txt", "extract.csv.gz", "book.xlsx"] {
+            let outcome = try ws.run(["scan", name] + Self.today)
+            #expect(outcome.status == 3, "\(name)")
+            #expect(outcome.stderr.contains("\(name):1: is a"), "\(name)")
+            #expect(outcome.stderr.contains("must not be treated as clean"), "\(name)")
+        }
+    }
+
+    @Test("a CSV file without a header line names its columns by position, never by a first-row value")
+    func headerlessColumnsByPosition() throws {
+        let ws = try Workspace()
+        try ws.write("noheader.csv", "H1000,Jane Smith,12 High Street Leeds,seen at clinic\nH1001,Ann Jones,4 Park Road LS6 2QD,mum phone 07700 900123\n")
+        let outcome = try ws.run(["scan", "noheader.csv", "--format", "json"] + Self.today)
+        #expect(outcome.status == 1)
+        for value in ["Jane Smith", "High Street", "seen at clinic", "LS6 2QD", "07700"] { #expect(!outcome.allOutput.contains(value)) }
+        #expect(outcome.stdout.contains("column 3"))
+    }
+
+    @Test("key=value text, abbreviated headers and D.O.B are caught")
+    func moreFormats() throws {
+        let ws = try Workspace()
+        try ws.write("notes.txt", "note\nnhs_number=9434765919 and date_of_birth=2015-03-04\n")
+        try ws.write("v.csv", "id,D.O.B,FNAME,LNAME,Name of child,Street\n1,20150304,Jane,Smith,Jane Smith,1 High St\n")
+        let notes = try ws.run(["scan", "notes.txt"] + Self.today)
+        #expect(notes.status == 1)
+        #expect(notes.stdout.contains("nhs-number: 1 (line 2); date: 1 (line 2)"))
+        let columns = try ws.run(["scan", "v.csv"] + Self.today)
+        #expect(columns.status == 1)
+        for expected in ["\"D.O.B\" (2): date", "\"FNAME\" (3): name", "\"LNAME\" (4): name", "\"Name of child\" (5): name", "\"Street\" (6): address"] {
+            #expect(columns.stdout.contains(expected), "\(expected)")
+        }
+    }
 }

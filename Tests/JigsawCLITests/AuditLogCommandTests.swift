@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The run log as users meet it: every command appends, failures are recorded, the log can be moved or
@@ -124,6 +125,23 @@ struct AuditLogCommandTests {
         #expect(input["kind"] as? String == "pipe or device")
         #expect(input["sha256"] is NSNull)
         #expect(input["rows"] as? Int == 3)
+    }
+
+    @Test("separate processes appending to one log at once never interleave and keep one chain")
+    func concurrentProcesses() throws {
+        let ws = try Workspace()
+        try ws.write("extract.csv", Self.extract)
+        let statuses = Mutex<[Int32]>([])
+        let folder = ws.url
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let arguments = ["tokenise", "extract.csv", "-o", "out\(i).csv", "--column", "nhs_number=nhs-number", "--quiet"] + Self.key
+            let status = (try? JigsawProcess.run(arguments, in: folder).status) ?? -1
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == [Int32](repeating: 0, count: 8))
+        let run = try verify(ws)
+        #expect(run.status == 0, "\(run.allOutput)")
+        #expect(try records(ws).map { $0["seq"] as? Int } == Array(1...8))
     }
 
     @Test("the default log sits beside the output")

@@ -9,6 +9,9 @@
 # clkhash is installed (once) into bench-output/clkhash-venv with pip. Times are wall-clock for the
 # whole process (start-up, reading the CSV, writing the JSON) for both tools.
 set -euo pipefail
+# Runs are recorded in one audit log under bench-output, never in the repository folder.
+export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"
+mkdir -p "$(dirname "$JIGSAW_AUDIT_LOG")"
 jigsaw="$1"
 records="${2:-100000}"
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -7,6 +7,9 @@
 #
 #   bash Tests/Benchmarks/link/compare.sh PATH/TO/jigsaw [N]
 set -euo pipefail
+# Runs are recorded in one audit log under bench-output, never in the repository folder.
+export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"
+mkdir -p "$(dirname "$JIGSAW_AUDIT_LOG")"
 jigsaw="$1"
 n="${2:-20000}"
 here="$(cd "$(dirname "$0")" && pwd)"

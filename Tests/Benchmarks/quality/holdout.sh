@@ -7,6 +7,9 @@
 #
 #   bash Tests/Benchmarks/quality/holdout.sh PATH/TO/jigsaw
 set -euo pipefail
+# Runs are recorded in one audit log under bench-output, never in the repository folder.
+export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"
+mkdir -p "$(dirname "$JIGSAW_AUDIT_LOG")"
 jigsaw="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"

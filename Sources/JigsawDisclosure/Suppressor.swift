@@ -208,7 +208,8 @@ public enum Suppressor {
         /// Singletons: a person alone in a primary cell knows its count, so an equation in which that cell and
         /// one other primary cell are the only suppressed cells, and every other cell is published exactly
         /// (not rounded), gives the other away to them. Returns such an equation (the singleton and the other
-        /// cell), if any.
+        /// cell), if any. A total that holds nobody but the singleton (a region of one council, say: the same
+        /// count) is not exposed: what the person reads off is their own count, nothing about anyone else.
         let roundedCell = (0..<grid.cellCount).map { roundingRules.isRounded(grid.nodes(of: $0), in: hierarchy) }
         let singletons = settings.singletons ? (0..<grid.cellCount).filter { kinds[$0] == .primary && counts[$0] == 1 && grid.isInner($0) } : []
         func singletonExposure() -> (equation: Int, singleton: Int, other: Int)? {
@@ -217,6 +218,7 @@ public enum Suppressor {
                     let members = [equations[index].total] + equations[index].parts
                     let hidden = members.filter { entries[$0] == .suppressed }
                     if hidden.count == 2, let other = hidden.first(where: { $0 != singleton }), kinds[other] == .primary,
+                       !(other == equations[index].total && counts[other] == counts[singleton]),
                        members.allSatisfy({ entries[$0] == .suppressed || !roundedCell[$0] }) {
                         return (index, singleton, other)
                     }

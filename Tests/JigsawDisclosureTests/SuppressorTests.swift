@@ -63,6 +63,31 @@ struct SuppressorTests {
         #expect(["C1", "C2", "C3", "CT"].map { cell("R1", $0) }.filter { ignored.published.entries[$0] == .suppressed }.count == 2)
     }
 
+    @Test func aRegionOfOneCouncilIsNotAnotherPersonsCount() throws {
+        // R1 holds one council, so R1's cell equals LA01's: the one person in LA01/G1 learns only their own
+        // count from it. Before, the singleton rule called this unprotectable and wrote nothing.
+        let h = try Self.hierarchy(#"{"la": {"England": {"R1": ["LA01"], "R2": ["LA02", "LA03"]}}, "group": {"Total": ["G1", "G2", "G3"]}}"#)
+        let table = try Self.table(h, [["LA01", "G1"]: 1, ["LA01", "G2"]: 30, ["LA01", "G3"]: 25, ["LA02", "G1"]: 12, ["LA02", "G2"]: 3,
+                                       ["LA02", "G3"]: 40, ["LA03", "G1"]: 22, ["LA03", "G2"]: 35, ["LA03", "G3"]: 5])
+        let settings = SuppressionSettings(threshold: 1...7)
+        let result = try Suppressor.run(table, settings: settings)
+        let audit = try TableAudit.run(result.published, rules: settings.auditRules(secondaryUsed: true))
+        #expect(audit.disclosive.isEmpty)
+        let grid = table.grid
+        func cell(_ la: String, _ g: String) -> Int { grid.cell([h.dimensions[0].position(of: la)!, h.dimensions[1].position(of: g)!]) }
+        #expect(result.published.entries[cell("LA01", "G1")] == .suppressed)
+        #expect(result.published.entries[cell("R1", "G1")] == .suppressed)
+        // A sibling's count is still protected: the row R1 = LA01 + LA04 with LA01 = 1 and LA04 = 3.
+        let h2 = try Self.hierarchy(#"{"la": {"England": {"R1": ["LA01", "LA04"], "R2": ["LA02", "LA03"]}}, "group": {"Total": ["G1", "G2"]}}"#)
+        let table2 = try Self.table(h2, [["LA01", "G1"]: 1, ["LA04", "G1"]: 3, ["LA01", "G2"]: 30, ["LA04", "G2"]: 25, ["LA02", "G1"]: 12,
+                                         ["LA02", "G2"]: 40, ["LA03", "G1"]: 22, ["LA03", "G2"]: 35])
+        let result2 = try Suppressor.run(table2, settings: settings)
+        let grid2 = table2.grid
+        func cell2(_ la: String, _ g: String) -> Int { grid2.cell([h2.dimensions[0].position(of: la)!, h2.dimensions[1].position(of: g)!]) }
+        let hiddenInR1 = ["LA01", "LA04", "R1"].map { cell2($0, "G1") }.filter { result2.published.entries[$0] == .suppressed }
+        #expect(hiddenInR1.count == 3, "the person in LA01 must not read LA04's 3 off R1")
+    }
+
     @Test func exemptLevelsMustBeExact() throws {
         let h = try Self.hierarchy(#"{"la": {"England": {"R1": ["LA01"]}}}"#)
         let table = try Self.table(h, [["LA01"]: 3])
@@ -185,7 +210,10 @@ struct SuppressorTests {
             let othersExact = ([equation.total] + equation.parts).allSatisfy {
                 result.published.entries[$0] == .suppressed || !rules.isRounded(grid.nodes(of: $0), in: h)
             }
-            if hidden.count == 2, !lone.isEmpty, othersExact {
+            // A total holding only the singleton's one person (the same count) tells them nothing new.
+            let onlyThemselves = hidden.count == 2 && lone.count == 1 && hidden.contains(equation.total)
+                && equation.total != lone[0] && table.counts[equation.total] == 1
+            if hidden.count == 2, !lone.isEmpty, othersExact, !onlyThemselves {
                 #expect(hidden.contains { result.kinds[$0] != .primary }, "seed \(seed): \(grid.describe(equation.total))")
             }
         }

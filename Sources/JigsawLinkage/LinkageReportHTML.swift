@@ -210,12 +210,14 @@ public enum LinkageReportHTML {
     static let styleSheet = ReportHTML.baseStyleSheet + """
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table.stages, table.overall, table.councils { width: auto; min-width: 50%; }
+        table.by-stage, table.by-group { width: auto; min-width: 70%; }
         table.stages th.bar-cell, table.stages td.bar-cell { width: 260px; }
         .bar { display: block; height: 12px; margin-top: 2px; background: #4a78a8; }
-        .chart-frame { overflow-x: auto; border: 1px solid var(--line); background: #fff; }
+        .chart-frame { display: inline-block; max-width: 100%; overflow-x: auto; border: 1px solid var(--line); background: #fff; }
         .chart-frame svg { display: block; max-width: 100%; height: auto; }
         figcaption { margin-top: 4px; color: var(--muted); font-size: 12.5px; }
         table.published { width: auto; }
+        table.published td { min-width: 4.5em; }
         table.published tbody th { font-weight: normal; white-space: nowrap; }
         table.published th.total, table.published td.total { font-weight: 600; }
         td.suppressed, .cell-sample.suppressed { background: repeating-linear-gradient(135deg, #fff4d6 0 5px, #ffe49a 5px 8px); color: #6b4a00; font-weight: 700; }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import JigsawCSV
 
 /// A histogram of similarity scores (for example the Dice coefficients of candidate pairs), with text and
 /// SVG renderings and a threshold suggested from the valley between the non-match and match modes.
@@ -390,15 +391,7 @@ extension ScoreHistogram {
     }
 
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, character) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func grouped(_ value: Int) -> String { ReportHTML.grouped(value) }
 
     /// A count for an axis: `950`, `9,500`, `95k`, `1.5M`.
     static func compact(_ value: Int) -> String {

@@ -3,6 +3,10 @@
 # group, the Dice histogram, the HTML page) against a Python peer computing the same precision, recall and
 # histogram with the standard library's csv module; checks that the figures agree.
 #
+# Measured (release build, 2 cores, 1,000,000 links of which 399,086 fuzzy, 1,050,000 true pairs): jigsaw report
+# 4.49 s, 517 MiB; the Python csv peer 4.70 s, 509 MiB (1.0x). jigsaw evaluate on the same files takes 4.57 s:
+# the time is in reading ids as text and hashing id pairs (LinkageEvaluation), shared by both commands.
+#
 #   bash Tests/Benchmarks/report/compare.sh PATH/TO/jigsaw [LINKS]
 set -euo pipefail
 export JIGSAW_AUDIT_LOG="${JIGSAW_AUDIT_LOG:-$(cd "$(dirname "$0")/../../.." && pwd)/bench-output/jigsaw-audit.jsonl}"

@@ -106,4 +106,9 @@ echo '$ '"$jigsaw audit verify $out/tampered-audit.jsonl"
 step "13. The IG report: warnings, a lineage diagram of every file, the timeline, key and schema fingerprints, counts."
 show "$jigsaw" audit report "$JIGSAW_AUDIT_LOG" -o "$out/ig-audit-report.html" --check-files
 
-step "Done. Outputs are in $out/ (open $out/ig-audit-report.html in a browser)."
+step "14. The linkage report: links by stage, the Dice histogram, precision/recall by SEND group, the published table, a link to the IG report."
+show "$jigsaw" report --links "$out/links.csv" -o "$out/index.html" --threshold 0.8 \
+  --truth examples/truth.csv --by send --published "$out/published-counts.csv" \
+  --hierarchy examples/suppression/hierarchy.json --symbol '*' --ig-report "$out/ig-audit-report.html"
+
+step "Done. Outputs are in $out/ (open $out/index.html and $out/ig-audit-report.html in a browser)."

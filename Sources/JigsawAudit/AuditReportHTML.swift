@@ -1,3 +1,5 @@
+internal import JigsawCSV
+
 /// Renders an ``AuditReport`` as one self-contained HTML page.
 ///
 /// The page has its style sheet and the lineage diagram (SVG) inline and nothing else: no script, no web
@@ -262,27 +264,9 @@ public enum AuditReportHTML {
 
     // MARK: - Style
 
-    static let styleSheet = """
-        :root { --ink: #212b32; --muted: #4c6272; --line: #d8dde0; --pale: #f0f4f5; --blue: #005eb8; --red: #d5281b; --amber: #ffb81c; --green: #007f3b; }
-        * { box-sizing: border-box; }
-        html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        body { margin: 0 auto; max-width: 1240px; padding: 24px 28px 40px; color: var(--ink); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-        h1 { margin: 0; font-size: 26px; color: var(--blue); }
-        h2 { margin: 34px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--blue); font-size: 20px; }
-        h3 { margin: 22px 0 8px; font-size: 16px; }
-        p { margin: 6px 0 10px; }
-        a { color: var(--blue); }
-        .subtitle { margin: 4px 0 8px; color: var(--muted); }
-        nav ul { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 0; padding: 0; list-style: none; font-size: 13px; }
-        .mono { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 0.9em; }
+    /// The shared report rules (``ReportHTML/baseStyleSheet``), then the audit report's own.
+    static let styleSheet = ReportHTML.baseStyleSheet + """
         .path, .hash, .args { overflow-wrap: anywhere; word-break: break-all; }
-        .muted { color: var(--muted); }
-        .block { display: block; }
-        .note { display: block; margin-top: 2px; color: var(--muted); font-size: 12.5px; }
-        .ok { color: var(--green); font-weight: 600; }
-        .bad { color: var(--red); font-weight: 600; }
-        .warn { color: #8a5a00; font-weight: 600; }
-        .none { color: var(--muted); font-style: italic; }
         .badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 11.5px; font-weight: 700; line-height: 1.6; }
         .badge.failed { background: var(--red); color: #fff; }
         .badge.example { background: var(--amber); color: #212b32; }
@@ -294,10 +278,6 @@ public enum AuditReportHTML {
         .status.intact .status-title { color: var(--green); }
         .status.broken { border-color: var(--red); background: #fbe9e7; }
         .status.broken .status-title { color: var(--red); }
-        .facts { display: grid; grid-template-columns: 190px 1fr; margin: 0; border-top: 1px solid var(--line); }
-        .facts div { display: contents; }
-        .facts dt, .facts dd { margin: 0; padding: 5px 8px; border-bottom: 1px solid var(--line); }
-        .facts dt { font-weight: 600; background: var(--pale); }
         ul.warnings { margin: 0; padding: 0; list-style: none; }
         ul.warnings li { margin: 0 0 6px; padding: 6px 10px; border-left: 5px solid var(--amber); background: #fff8e5; }
         ul.warnings li.log-broken, ul.warnings li.file-changed, ul.warnings li.failed-run, ul.warnings li.example-key, ul.warnings li.key-mismatch, ul.warnings li.scan-findings { border-left-color: var(--red); background: #fbe9e7; }
@@ -306,10 +286,6 @@ public enum AuditReportHTML {
         .run-ref { white-space: nowrap; font-size: 12.5px; }
         .warning-text { overflow-wrap: anywhere; }
         .flag { padding: 6px 10px; border-left: 5px solid var(--red); background: #fbe9e7; }
-        table { width: 100%; margin: 6px 0 14px; border-collapse: collapse; font-size: 12.5px; }
-        th, td { padding: 4px 6px; border: 1px solid var(--line); text-align: left; vertical-align: top; }
-        thead th { background: var(--pale); }
-        .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.timeline { table-layout: fixed; }
         table.timeline thead th:nth-child(1) { width: 3%; }
         table.timeline thead th:nth-child(2) { width: 11%; }
@@ -334,7 +310,6 @@ public enum AuditReportHTML {
         .depth-1 { padding-left: 22px; }
         .depth-2 { padding-left: 38px; }
         .depth-3 { padding-left: 54px; }
-        figure { margin: 8px 0 12px; }
         .lineage-frame { overflow-x: auto; border: 1px solid var(--line); background: #fff; }
         .lineage-frame svg { display: block; max-width: 100%; height: auto; }
         svg.lineage { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -362,19 +337,12 @@ public enum AuditReportHTML {
         .swatch.run.failed { border: 2px dashed var(--red); background: #fbe9e7; }
         .swatch.run.example { border: 3px solid var(--amber); }
         .swatch.changed { border: 2.5px solid var(--red); background: #fbe9e7; }
-        footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
-        @page { size: A4; margin: 14mm 12mm; }
         @page landscape { size: A4 landscape; margin: 12mm; }
         @media print {
-          body { max-width: none; padding: 0; font-size: 10pt; }
-          nav { display: none; }
-          a { color: inherit; text-decoration: none; }
-          h2, h3 { break-after: avoid; }
-          tr, li, .status, .facts div { break-inside: avoid; }
+          .status { break-inside: avoid; }
           #lineage { page: landscape; }
           .lineage-frame { overflow: visible; border: none; }
           .lineage-frame svg { min-width: 0 !important; }
-          table { font-size: 8.5pt; }
         }
 
         """

@@ -1,3 +1,5 @@
+internal import JigsawCSV
+
 /// Text helpers shared by the report's renderers: escaping for HTML and Markdown, numbers, times, file
 /// names, and wrapping long names into a box.
 ///
@@ -6,24 +8,7 @@
 enum AuditReportText {
     /// Escapes `text` for HTML and SVG text and attribute values (`&`, `<`, `>`, `"`, `'`), and replaces
     /// characters XML does not allow (C0 controls other than tab and line feed) by U+FFFD.
-    static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func html(_ text: String) -> String { ReportHTML.escaped(text) }
 
     /// Escapes `text` for Markdown prose and table cells: backslash before every character Markdown could
     /// read as markup (an underscore between two letters or digits cannot start emphasis, so it is left
@@ -58,15 +43,7 @@ enum AuditReportText {
     }
 
     /// `1234567` as `1,234,567`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func count(_ value: Int) -> String { ReportHTML.grouped(value) }
 
     /// `1 run`, `2 runs`.
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {

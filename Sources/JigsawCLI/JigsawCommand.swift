@@ -12,7 +12,7 @@ public struct JigsawCommand: AsyncParsableCommand {
         abstract: "Link children's records across health and council data without exchanging raw identifiers.",
         discussion: "Keys are read only from files (--key FILE or the JIGSAW_KEY_FILE environment variable), never from the command line. Exit status: 0 success, 1 findings (invalid identifiers, disclosive or unprotectable cells), 2 usage error, 3 input or output error, 4 key error, 5 internal error.",
         version: JigsawVersion.current,
-        subcommands: [KeyCommand.self, ValidateCommand.self, TokeniseCommand.self, EncodeCommand.self, SchemaCommand.self, LinkCommand.self, EvaluateCommand.self, AggregateCommand.self, SynthCommand.self, SuppressCommand.self, AuditTableCommand.self, ScanCommand.self, AuditCommand.self]
+        subcommands: [KeyCommand.self, ValidateCommand.self, TokeniseCommand.self, EncodeCommand.self, SchemaCommand.self, LinkCommand.self, EvaluateCommand.self, AggregateCommand.self, SynthCommand.self, SuppressCommand.self, AuditTableCommand.self, ReportCommand.self, ScanCommand.self, AuditCommand.self]
     )
 }
 

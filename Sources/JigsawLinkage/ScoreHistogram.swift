@@ -1,4 +1,5 @@
 internal import Foundation
+internal import JigsawCSV
 
 /// A histogram of similarity scores (for example the Dice coefficients of candidate pairs), with text and
 /// SVG renderings and a threshold suggested from the valley between the non-match and match modes.
@@ -261,7 +262,7 @@ extension ScoreHistogram {
     ///
     /// The image has no scripts, no style sheet (which would leak into an HTML page it is embedded in), no
     /// `id` attributes (which could clash with the page's) and no XML declaration, so it can be written to an
-    /// `.svg` file as it is or pasted into HTML. Its `<title>` gives it an accessible name.
+    /// `.svg` file as it is or pasted into HTML. Its `<title>` and `aria-label` give it an accessible name.
     /// - Parameters:
     ///   - threshold: the threshold in use, if any.
     ///   - suggested: the suggested threshold, if any.
@@ -285,7 +286,7 @@ extension ScoreHistogram {
         }
         func f(_ value: Double) -> String { String(format: "%.2f", value) }
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(Self.escaped(title))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         svg += "<title>\(Self.escaped(title))</title>\n"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         svg += "<text x=\"\(f(Double(width) / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(Self.escaped(title))</text>\n"
@@ -390,15 +391,7 @@ extension ScoreHistogram {
     }
 
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, character) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func grouped(_ value: Int) -> String { ReportHTML.grouped(value) }
 
     /// A count for an axis: `950`, `9,500`, `95k`, `1.5M`.
     static func compact(_ value: Int) -> String {

@@ -53,5 +53,17 @@ struct JourneyTests {
         let report = try ws.run(["audit", "report", "audit.jsonl", "-o", "ig-report.html", "--quiet"])
         #expect(report.status == 0)
         #expect(try ws.read("ig-report.html").contains("The log verifies"))
+
+        let linkage = try ws.run(["report", "--links", "links.csv", "--threshold", "0.8", "--truth", "syn/truth.csv", "--by", "send",
+                                  "--left", "council-shareable.csv", "--left-id", "child_id", "--council-column", "council",
+                                  "--published", "published.csv", "--hierarchy", "hierarchy.json", "--symbol", "c",
+                                  "--ig-report", "ig-report.html", "-o", "index.html", "--quiet"])
+        #expect(linkage.status == 0, "\(linkage.stderr)")
+        let page = try ws.read("index.html")
+        for section in ["id=\"stages\"", "id=\"scores\"", "id=\"quality\"", "id=\"councils\"", "id=\"published\"", "href=\"ig-report.html\""] {
+            #expect(page.contains(section), "\(section)")
+        }
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("C0000001") && !page.contains("H0000001"), "no record id reaches the report")
     }
 }

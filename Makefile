@@ -1,5 +1,5 @@
 # Jigsaw — build, test, demonstrate and benchmark.
-#   make demo   builds (release) and runs the demonstration on bundled synthetic data
+#   make demo   builds (release) and runs the whole journey on synthetic data (synth to published table and reports)
 #   make test   builds and runs the whole test suite
 #   make bench  runs the benchmarks against their peer tools (release build)
 #   make quality  measures linkage quality against clkhash + anonlink (release build; about 15 minutes)
@@ -42,6 +42,8 @@ bench: release
 	@bash Tests/Benchmarks/suppress/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/audit/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	@bash Tests/Benchmarks/scan/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/aggregate/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
+	@bash Tests/Benchmarks/report/compare.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jigsaw"
 	cd Tests/Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
 
 quality: release

@@ -31,12 +31,16 @@ package enum TemporaryFileRegistry {
         installHandlers()
     }
 
+    private static let signalQueue = DispatchQueue(label: "jigsaw.signals")
+
     private static func installHandlers() {
         installed.withLock { sources in
             guard sources.isEmpty else { return }
             for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
                 signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                // A queue of its own (overcommitting), not the global pool: with every pool thread blocked
+                // (reading standard input, say) a handler on the pool could wait forever.
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
                 source.setEventHandler {
                     let pending = paths.withLock { $0 }
                     for path in pending { unlink(path) }

@@ -4,8 +4,9 @@
 # histogram with the standard library's csv module; checks that the figures agree.
 #
 # Measured (release build, 2 cores, 1,000,000 links of which 399,086 fuzzy, 1,050,000 true pairs): jigsaw report
-# 4.49 s, 517 MiB; the Python csv peer 4.70 s, 509 MiB (1.0x). jigsaw evaluate on the same files takes 4.57 s:
-# the time is in reading ids as text and hashing id pairs (LinkageEvaluation), shared by both commands.
+# 3.93 s, 515 MiB (with the run recorded in the audit log); the Python csv peer 4.91 s, 509 MiB (1.2x). Before
+# LinkageEvaluation hashed each id pair once and sized its sets up front, jigsaw took 4.49 s (1.0x); the rest of
+# the time is reading ids as text, shared with jigsaw evaluate.
 #
 #   bash Tests/Benchmarks/report/compare.sh PATH/TO/jigsaw [LINKS]
 set -euo pipefail

@@ -37,6 +37,9 @@ say "   Before sending, a scan proves the shareable file holds no raw identifier
 show "$jigsaw" scan "$out/health-shareable.csv"
 
 step "3. The council encodes its own extract with the same key and schema, then links locally: exact on NHS-number tokens, then fuzzy on CLKs, carrying the health flags across."
+say "   Its copy of the schema names its own columns (dob, school-census sex codes); the fingerprints must match the health side's:"
+show "$jigsaw" schema fingerprint "$out/schema-health.json"
+show "$jigsaw" schema fingerprint "$out/schema-council.json"
 show "$jigsaw" encode "$out/synth/council.csv" -o "$out/council-shareable.csv" --schema "$out/schema-council.json" \
     --key "$key" --allow-example-key --column nhs_number=nhs-number \
     --keep child_id --keep council --keep region --keep send --keep child_in_need --keep looked_after --keep free_school_meals

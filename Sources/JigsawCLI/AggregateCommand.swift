@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import JigsawAudit
 internal import Foundation
 internal import JigsawCSV
 internal import JigsawDisclosure
@@ -71,8 +72,26 @@ struct AggregateCommand: AsyncParsableCommand {
         if output == hierarchyOutput { throw ValidationError("the leaves and the hierarchy must be different files") }
         if hierarchyOutput == "-" { throw ValidationError("the hierarchy must be a file, not standard output") }
         if input == output || input == hierarchyOutput { throw ValidationError("an output cannot be the input") }
+        if names.contains("council") && (councilColumn == idColumn || regionColumn == idColumn) {
+            throw ValidationError("--council-column and --region-column must name category columns, not the id column")
+        }
         _ = try categories(group, option: "--group")
         _ = try categories(service, option: "--service")
+    }
+
+    /// The most councils a table may have: England has about 150 upper-tier councils.
+    static let maximumCouncils = 400
+
+    /// Refuses council or region codes that look like identifiers (too many, or values in which the scanner
+    /// finds an NHS number, UPN, postcode, date, e-mail or phone number), so that no id reaches the outputs.
+    /// The message names the column, never a value.
+    static func refuseIdentifyingCodes(_ counts: LinkedCounts) throws {
+        guard let geography = counts.hierarchy.dimensions.first(where: { $0.name == AggregationDimension.council.rawValue }) else { return }
+        let councils = geography.nodes.filter(\.isLeaf)
+        let scanner = LeakScanner()
+        if councils.count > maximumCouncils || geography.nodes.contains(where: { !scanner.kinds(in: $0.code).isEmpty }) {
+            throw CommandFailure.usage("the council or region column holds \(councils.count > maximumCouncils ? "more than \(maximumCouncils) councils" : "values that look like identifiers"), so it more likely holds ids than councils; name the council and region columns with --council-column and --region-column (nothing was written)")
+        }
     }
 
     func run() async throws {
@@ -93,6 +112,7 @@ struct AggregateCommand: AsyncParsableCommand {
         let leavesFile = try AtomicOutputFile(path: output, overwrite: force, inputs: [input])
         let hierarchyFile = try AtomicOutputFile(path: hierarchyOutput, overwrite: force, inputs: [input])
         let counts = try aggregation.count(path: input, dialect: dialect)
+        try Self.refuseIdentifyingCodes(counts)
         try hierarchyFile.write(counts.hierarchyJSON())
         try leavesFile.write(counts.leavesCSV(countColumn: countColumn))
         try hierarchyFile.commit()
@@ -127,11 +147,19 @@ struct AggregateCommand: AsyncParsableCommand {
 
     /// Parses `NAME=COLUMN` arguments (split at the first `=`) as yes/no categories.
     private func categories(_ values: [String], option: String) throws -> [AggregationCategory] {
-        try values.map { text in
+        let parsed = try values.map { text in
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else {
                 throw ValidationError("\(option) expects NAME=COLUMN, e.g. \(option) looked_after=looked_after")
             }
-            return AggregationCategory(name: String(text[..<equals]), column: String(text[text.index(after: equals)...]))
+            let name = String(text[..<equals])
+            guard name.trimmingCharacters(in: .whitespaces) == name else {
+                throw ValidationError("\(option) \(text): the name may not start or end with a space")
+            }
+            return AggregationCategory(name: name, column: String(text[text.index(after: equals)...]))
         }
+        if Set(parsed.map(\.column)).count < parsed.count {
+            throw ValidationError("\(option): two categories read the same column; the second would always count 0")
+        }
+        return parsed
     }
 }

@@ -14,7 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Always: links per stage (from the links file's stage column) and a histogram of the fuzzy links' Dice similarity, with --threshold marked. With --truth: precision, recall and F1 overall, by stage and (with --by) by group, the same figures jigsaw evaluate prints. With --left: the share of each council's records that a link names (--council-column, read from the left file). With --published and --hierarchy: the published table, suppressed cells marked. With --ig-report or --link-to: relative links to those local files.
 
-            The page is self-contained (inline style and SVG; no script, no font, image or address from the network) and prints on A4. It holds counts, rates and a histogram only: no record id from any file. A --by or --council-column column with more than \(Self.maximumCategories) distinct values is refused, since it would more likely be an id than a category. With SOURCE_DATE_EPOCH set the page shows that time, otherwise no time, so the same inputs give the same bytes. The report is written to a temporary file and moved into place; an existing file is replaced only with --force.
+            The page is self-contained (inline style and SVG; no script, no font, image or address from the network) and prints on A4. It holds counts, rates and a histogram only: no record id from any file. A --by or --council-column column that looks like it holds identifiers is refused (more than \(Self.maximumCategories) distinct values, most values on one record only, or values the scanner reads as identifiers), and stages must be fuzzy or exact:COLUMN. With --truth, --by and --left, an unlinked true pair counts in its left record's group from the --left file (as jigsaw evaluate --groups). With SOURCE_DATE_EPOCH set the page shows that time, otherwise no time, so the same inputs give the same bytes. The report is written to a temporary file and moved into place; an existing file is replaced only with --force.
 
             Exit status: 0 written, 2 usage error, 3 unreadable input or the output exists.
             """
@@ -127,6 +127,9 @@ struct ReportCommand: AsyncParsableCommand {
         var predicted: [LinkageEvaluation.PredictedLink] = []
         var fuzzyScores: [Double] = []
         _ = try linksFile.forEachRow { values, line in
+            guard values[2] == "fuzzy" || (values[2].hasPrefix("exact:") && CSVRecordParser.isPrintableColumnName(String(values[2].dropFirst(6)))) else {
+                throw linksFile.failure("a stage is neither fuzzy nor exact:COLUMN; give the links file as jigsaw link wrote it", line: line, column: 2)
+            }
             if values[2] == "fuzzy" {
                 guard let score = Double(values[3]), score.isFinite else {
                     throw linksFile.failure("a fuzzy link's similarity is not a number; give the links file as jigsaw link wrote it", line: line, column: 3)
@@ -143,13 +146,19 @@ struct ReportCommand: AsyncParsableCommand {
         audit.count("links", predicted.count)
         audit.count("fuzzy_links", fuzzyScores.count)
 
+        if let by {
+            var sizes: [String: Int] = [:]
+            for link in predicted { sizes[link.group ?? "(blank)", default: 0] += 1 }
+            try Self.refuseIdentifyingCategories(sizes, column: by, option: "--by")
+        }
         if let truth {
             let pairs = try EvaluationCSV.truePairs(path: truth, dialect: dialect, ragged: ragged, left: truthLeft, right: truthRight).pairs
-            // A true pair no link names counts in the group of its left id's first link, as in jigsaw evaluate.
+            // A true pair no link names counts in its left id's group: from the --left file when it has the
+            // --by column (as jigsaw evaluate --groups does), else from the left id's first link.
             var groupOfLeft: [String: String] = [:]
+            if let by, let left { groupOfLeft = try groupsOfLeft(left, column: by, dialect: dialect, ragged: ragged) }
             for link in predicted where groupOfLeft[link.leftID] == nil { groupOfLeft[link.leftID] = link.group }
             let evaluation = LinkageEvaluation(links: predicted, truth: pairs, groupOfLeft: groupOfLeft)
-            try Self.refuseManyCategories(evaluation.groups.count, column: by, option: "--by")
             report.evaluation = evaluation
             report.groupColumn = by
             audit.count("true_pairs", evaluation.overall.truePairs)
@@ -191,7 +200,7 @@ struct ReportCommand: AsyncParsableCommand {
             tallies[council, default: (0, 0)].records += 1
             if linkedLeft.contains(values[0]) { tallies[council, default: (0, 0)].linked += 1 }
         }
-        try Self.refuseManyCategories(tallies.count, column: councilColumn, option: "--council-column")
+        try Self.refuseIdentifyingCategories(tallies.mapValues(\.records), column: councilColumn, option: "--council-column")
         return tallies.keys.sorted().map { LinkageReport.CouncilRate(council: $0, records: tallies[$0]!.records, linked: tallies[$0]!.linked) }
     }
 
@@ -239,9 +248,34 @@ struct ReportCommand: AsyncParsableCommand {
         return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
-    private static func refuseManyCategories(_ count: Int, column: String?, option: String) throws {
-        guard count > maximumCategories, let column else { return }
-        throw CommandFailure.usage("\(option) \(column) has \(count) distinct values (more than \(maximumCategories)); a report is by category, and a column like this is more likely an id")
+    /// Refuses a category column that looks like it holds identifiers, so that no id, name or other
+    /// identifier reaches the page: too many distinct values, most values on one record only, or any value
+    /// in which the scanner finds an identifier (an NHS number, UPN, postcode, date, e-mail or phone number).
+    /// Messages name the column and the option, never a value.
+    private static func refuseIdentifyingCategories(_ sizes: [String: Int], column: String, option: String) throws {
+        if sizes.count > maximumCategories {
+            throw CommandFailure.usage("\(option) \(column) has \(sizes.count) distinct values (more than \(maximumCategories)); a report is by category, and a column like this is more likely an id")
+        }
+        let singles = sizes.values.filter { $0 == 1 }.count
+        if sizes.count >= 10 && singles * 2 > sizes.count {
+            throw CommandFailure.usage("\(option) \(column): most of its \(sizes.count) values belong to one record each, so it more likely holds ids or names than categories; name a category column")
+        }
+        let scanner = LeakScanner()
+        if sizes.keys.contains(where: { !scanner.kinds(in: $0).isEmpty }) {
+            throw CommandFailure.usage("\(option) \(column) holds values that look like identifiers (NHS numbers, UPNs, postcodes, dates, e-mail addresses or phone numbers); name a category column")
+        }
+    }
+
+    /// Each left record's group from the --left file's `column`, when the file has that column.
+    private func groupsOfLeft(_ path: String, column: String, dialect: CSVDialect, ragged: RaggedRowPolicy) throws -> [String: String] {
+        let idColumn: EvaluationCSV.Column = leftID.map { .named($0, role: "the record id; name it with --left-id") } ?? .position(0, option: "--left-id")
+        let file = try EvaluationCSV(path: path, dialect: dialect, ragged: ragged, columns: [idColumn, .optional(column)])
+        guard file.index(1) != nil else { return [:] }
+        var groups: [String: String] = [:]
+        _ = try file.forEachRow { values, _ in
+            if groups[values[0]] == nil { groups[values[0]] = values[1].isEmpty ? "(blank)" : values[1] }
+        }
+        return groups
     }
 
     private static func fileName(_ path: String) -> String {

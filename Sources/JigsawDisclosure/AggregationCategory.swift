@@ -75,7 +75,7 @@ public struct AggregationCategory: Sendable, Equatable {
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         let length = end - start
         if length == 0 { return false }
-        guard length <= 5 else { return rule == .sendStatus ? true : nil }
+        guard length <= 5 else { return nil }
         // Pack the lower-cased ASCII letters into one integer and compare with the known words.
         var word: UInt64 = 0
         for i in start..<end {
@@ -86,7 +86,10 @@ public struct AggregationCategory: Sendable, Equatable {
         switch word {
         case Words.zero, Words.n, Words.no, Words.false_: return false
         case Words.one, Words.y, Words.yes, Words.true_, Words.k, Words.e: return true
-        default: return rule == .sendStatus ? true : nil
+        // SEND provision codes of the school census: S (statement) and A, P (older School Action codes).
+        case Words.s, Words.a, Words.p: return rule == .sendStatus ? true : nil
+        // Anything else — "None", "NA", "null" among them — is refused rather than guessed at.
+        default: return nil
         }
     }
 
@@ -97,6 +100,7 @@ public struct AggregationCategory: Sendable, Equatable {
         @usableFromInline static let n = pack("n"), no = pack("no"), false_ = pack("false")
         @usableFromInline static let y = pack("y"), yes = pack("yes"), true_ = pack("true")
         @usableFromInline static let k = pack("k"), e = pack("e")
+        @usableFromInline static let s = pack("s"), a = pack("a"), p = pack("p")
 
         static func pack(_ text: String) -> UInt64 { text.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
     }

@@ -76,7 +76,10 @@ public struct ChildAggregation: Sendable {
                 throw DisclosureError(.missingColumn, "the header names column \"\(name)\" more than once; rename one of them", file: path, line: 1)
             }
             guard let index = header.index(of: name) else {
-                throw DisclosureError(.missingColumn, "has no column \"\(name)\" (\(role)); columns are \(header.names.joined(separator: ", "))", file: path, line: 1)
+                // Only names that could be column names are listed: a file without a header line has values there.
+                let names = header.names.filter { CSVRecordParser.isPrintableColumnName($0) }
+                let listed = names.count == header.names.count ? "; columns are \(names.joined(separator: ", "))" : " (its first line has \(header.names.count) fields; does the file have a header line?)"
+                throw DisclosureError(.missingColumn, "has no column \"\(name)\" (\(role))\(listed)", file: path, line: 1)
             }
             return index
         }
@@ -174,7 +177,7 @@ public struct ChildAggregation: Sendable {
                             rows: rows, children: children, repeatedRows: repeated)
     }
 
-    static let flagMessage = "not a yes/no value (1/0, y/n, yes/no, true/false, or K/E for SEND; blank is no)"
+    static let flagMessage = "not a yes/no value (1/0, y/n, yes/no, true/false, K/E; for SEND also S/A/P; blank is no)"
 
     /// The number of a council or region code, checking it is present, UTF-8 and free of control characters.
     private static func code(_ bytes: UnsafeRawBufferPointer, in table: inout ByteKeyTable, what: String, index: Int,

@@ -109,3 +109,24 @@ struct AggregateCommandTests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 }
+
+/// Ids used as council codes, headerless files and unknown SEND codes are refused, never echoed.
+struct AggregateGuardTests {
+    @Test func identifyingCodesAndUnknownValuesAreRefused() throws {
+        let ws = try Workspace()
+        try ws.write("links.csv", "left_id,council,region,nhs,send\nC1,LA1,R1,9434765919,\nC2,LA1,R1,4010232137,K\n")
+        let ids = try ws.run(["aggregate", "links.csv", "--by", "council", "--council-column", "nhs", "-o", "a.csv", "--hierarchy-output", "a.json"])
+        #expect(ids.status == 2)
+        #expect(!ids.allOutput.contains("9434765919"))
+        #expect(!ws.exists("a.csv") && !ws.exists("a.json"))
+        #expect(try ws.run(["aggregate", "links.csv", "--by", "council", "--council-column", "left_id", "-o", "b.csv", "--hierarchy-output", "b.json"]).status == 2)
+        try ws.write("noheader.csv", "9434765919,Smith,LA1,R1\n4010232137,Jones,LA1,R1\n")
+        let headerless = try ws.run(["aggregate", "noheader.csv", "--by", "council", "-o", "c.csv", "--hierarchy-output", "c.json"])
+        #expect(headerless.status == 3)
+        #expect(!headerless.allOutput.contains("9434765919") && !headerless.allOutput.contains("Smith"))
+        try ws.write("none.csv", "left_id,council,region,send,looked_after,child_in_need,free_school_meals\nC1,LA1,R1,None,0,0,0\n")
+        let none = try ws.run(["aggregate", "none.csv", "--by", "group", "-o", "d.csv", "--hierarchy-output", "d.json"])
+        #expect(none.status == 3, "\"None\" is refused rather than read as SEND")
+        #expect(try ws.run(["aggregate", "links.csv", "--by", "group", "--group", "a=send", "--group", "b=send", "-o", "e.csv", "--hierarchy-output", "e.json"]).status == 2)
+    }
+}

@@ -26,7 +26,9 @@ struct ReportCommandTests {
     @Test func reportMatchesEvaluateAndHoldsNoIds() throws {
         let ws = try Workspace()
         try Self.pipeline(ws)
-        let evaluated = try ws.run(["evaluate", "--links", "links.csv", "--truth", "syn/truth.csv", "--by", "send", "--format", "csv", "--quiet"])
+        // With --left holding the --by column, the report groups unlinked true pairs as evaluate --groups does.
+        let evaluated = try ws.run(["evaluate", "--links", "links.csv", "--truth", "syn/truth.csv", "--by", "send", "--format", "csv", "--quiet",
+                                    "--groups", "c.csv", "--groups-id", "child_id", "--groups-column", "send"])
         #expect(evaluated.status == 0)
         try ws.write("ig.html", "<!DOCTYPE html><title>IG</title>\n")
         let arguments = ["report", "--links", "links.csv", "-o", "out/index.html", "--threshold", "0.75", "--truth", "syn/truth.csv", "--by", "send",
@@ -96,5 +98,34 @@ struct ReportCommandTests {
         let plain = try ws.run(["report", "--links", "links.csv", "-o", "r.html", "--quiet"])
         #expect(plain.status == 0 && plain.stderr.isEmpty)
         #expect(try !ws.read("r.html").contains("A1"))
+    }
+}
+
+/// Columns that hold identifiers are refused as categories, so no id or name reaches the page.
+struct ReportCategoryGuardTests {
+    @Test func identifyingCategoriesAreRefused() throws {
+        let ws = try Workspace()
+        var links = "left_id,right_id,stage,similarity,name,nhs\n"
+        var truth = "left_id,right_id\n"
+        for i in 0..<30 {
+            links += "L\(i),R\(i),exact:nhs_number,,Person\(i) Surname\(i),\(i < 2 ? ["9434765919", "4010232137"][i] : "x")\n"
+            truth += "L\(i),R\(i)\n"
+        }
+        try ws.write("links.csv", links)
+        try ws.write("truth.csv", truth)
+        let names = try ws.run(["report", "--links", "links.csv", "--truth", "truth.csv", "--by", "name", "-o", "a.html"])
+        #expect(names.status == 2)
+        #expect(names.stderr.contains("more likely holds ids or names"))
+        let numbers = try ws.run(["report", "--links", "links.csv", "--truth", "truth.csv", "--by", "nhs", "-o", "b.html"])
+        #expect(numbers.status == 2)
+        #expect(numbers.stderr.contains("look like identifiers"))
+        for outcome in [names, numbers] {
+            #expect(!outcome.allOutput.contains("Person1") && !outcome.allOutput.contains("9434765919"))
+        }
+        #expect(!ws.exists("a.html") && !ws.exists("b.html"))
+        try ws.write("bad-stage.csv", "left_id,right_id,stage,similarity\nL1,R1,9434765919,\n")
+        let stage = try ws.run(["report", "--links", "bad-stage.csv", "-o", "c.html"])
+        #expect(stage.status == 3)
+        #expect(!stage.allOutput.contains("9434765919"))
     }
 }

@@ -43,7 +43,7 @@ enum AuditReportText {
     }
 
     /// `1234567` as `1,234,567`.
-    static func count(_ value: Int) -> String { ReportHTML.grouped(value) }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     /// `1 run`, `2 runs`.
     static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {

@@ -1,3 +1,5 @@
+internal import JigsawIdentifiers
+
 extension IdentifierPatterns {
     /// A UK postcode at `k`, with one space between outward and inward codes or none, bounded.
     ///
@@ -44,46 +46,11 @@ extension IdentifierPatterns {
         for i in 0..<length { cases |= ByteClass.table[Int(p[outward &+ i])] }
         for i in 0..<3 { cases |= ByteClass.table[Int(p[inward &+ i])] }
         guard cases & ByteClass.letter != ByteClass.letter else { return false }
-        let o0 = Byte.upper(p[outward]), o1 = Byte.upper(p[outward &+ 1])
-        let i0 = p[inward], i1 = Byte.upper(p[inward &+ 1]), i2 = Byte.upper(p[inward &+ 2])
-        if length == 3 && o0 == UInt8(ascii: "G") && o1 == UInt8(ascii: "I") && Byte.upper(p[outward &+ 2]) == UInt8(ascii: "R")
-            && i0 == Byte.zero && i1 == UInt8(ascii: "A") && i2 == UInt8(ascii: "A") {
-            return true
+        // The rule itself is the normaliser's, applied to the upper-cased compact code.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length &+ 3) { code in
+            for i in 0..<length { code[i] = Byte.upper(p[outward &+ i]) }
+            for i in 0..<3 { code[length &+ i] = Byte.upper(p[inward &+ i]) }
+            return PostcodeNormaliser.isValid(UnsafeBufferPointer(code))
         }
-        guard Byte.isDigit(i0), isInwardLetter(i1), isInwardLetter(i2), isFirstLetter(o0) else { return false }
-        switch length {
-        case 2:
-            return Byte.isDigit(o1)
-        case 3:
-            let o2 = Byte.upper(p[outward &+ 2])
-            return (isSecondLetter(o1) && Byte.isDigit(o2)) || (Byte.isDigit(o1) && (Byte.isDigit(o2) || isLetter(o2)))
-        case 4:
-            let o2 = Byte.upper(p[outward &+ 2]), o3 = Byte.upper(p[outward &+ 3])
-            return isSecondLetter(o1) && Byte.isDigit(o2) && (Byte.isDigit(o3) || isLetter(o3))
-        default:
-            return false
-        }
-    }
-
-    @inline(__always)
-    private static func isLetter(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
-
-    /// `[A-PR-UWYZ]`: not Q, V or X.
-    @inline(__always)
-    private static func isFirstLetter(_ byte: UInt8) -> Bool {
-        isLetter(byte) && byte != UInt8(ascii: "Q") && byte != UInt8(ascii: "V") && byte != UInt8(ascii: "X")
-    }
-
-    /// `[A-HK-Y]`: not I, J or Z.
-    @inline(__always)
-    private static func isSecondLetter(_ byte: UInt8) -> Bool {
-        isLetter(byte) && byte != UInt8(ascii: "I") && byte != UInt8(ascii: "J") && byte != UInt8(ascii: "Z")
-    }
-
-    /// `[ABD-HJLNP-UW-Z]`: not C, I, K, M, O or V.
-    @inline(__always)
-    private static func isInwardLetter(_ byte: UInt8) -> Bool {
-        isLetter(byte) && byte != UInt8(ascii: "C") && byte != UInt8(ascii: "I") && byte != UInt8(ascii: "K")
-            && byte != UInt8(ascii: "M") && byte != UInt8(ascii: "O") && byte != UInt8(ascii: "V")
     }
 }

@@ -16,18 +16,12 @@ extension LeakScanner {
         var total = ScanTally(limit: options.lineNumberLimit)
         plan.scanHeader(header, patterns: patterns, into: &total)
         var lineFeeds = headerLines
-        var pendingFirst: ScanChunk? = first
+        reader.giveBack(first)
         let patterns = self.patterns
         let limit = options.lineNumberLimit
         try await ScanPipeline.run(
             maxInFlight: options.maxInFlight,
-            next: { storage in
-                if let chunk = pendingFirst {
-                    pendingFirst = nil
-                    return chunk
-                }
-                return try reader.nextChunk(reusing: storage)
-            },
+            next: { storage in try reader.nextChunk(reusing: storage) },
             scan: { chunk in
                 // The parser for quoted fields (to check them), for name and address columns (to look at every
                 // value), and for a record over the limit (to say so); otherwise the faster scan of whole chunks.

@@ -11,18 +11,12 @@ extension LeakScanner {
     func scanText(path: String, reader: ScanChunkReader, first: ScanChunk?, progress: (Int) -> Void) async throws -> ScanFileReport {
         var total = ScanTally(limit: options.lineNumberLimit)
         var lineFeeds = 0
-        var pendingFirst = first
+        if let first { reader.giveBack(first) }
         let patterns = self.patterns
         let limit = options.lineNumberLimit
         try await ScanPipeline.run(
             maxInFlight: options.maxInFlight,
-            next: { storage in
-                if let chunk = pendingFirst {
-                    pendingFirst = nil
-                    return chunk
-                }
-                return try reader.nextChunk(reusing: storage)
-            },
+            next: { storage in try reader.nextChunk(reusing: storage) },
             scan: { chunk in Self.scanLines(chunk, patterns: patterns, limit: limit) },
             deliver: { tally in
                 // The chunk's lines count from 1 at its first line, which is line `lineFeeds + 1` of the file.

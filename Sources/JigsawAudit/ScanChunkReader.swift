@@ -23,6 +23,8 @@ final class ScanChunkReader {
 
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// A chunk already read and handed back (the first, after its header was looked at), returned next.
+    private var returned: ScanChunk?
     private let path: String
     private let chunkSize: Int
     /// The CSV quote, or `nil` for text.
@@ -58,11 +60,20 @@ final class ScanChunkReader {
         if ownsDescriptor { close(descriptor) }
     }
 
+    /// Hands `chunk` back, to be the next one ``nextChunk(reusing:)`` returns.
+    func giveBack(_ chunk: ScanChunk) {
+        returned = chunk
+    }
+
     /// The next chunk, or `nil` at the end of the input.
     /// - Parameter storage: a buffer to fill (emptied first).
     /// - Returns: whole records or lines (or a safely cut piece of a long line).
     /// - Throws: ``AuditError`` when reading fails or a text line cannot be cut.
     func nextChunk(reusing storage: ByteBuffer?) throws(AuditError) -> ScanChunk? {
+        if let chunk = returned {
+            returned = nil
+            return chunk
+        }
         let target = storage ?? ByteBuffer(capacity: chunkSize + chunkSize / 2)
         target.removeAll()
         pending.withUnsafeBytes { target.append($0) }

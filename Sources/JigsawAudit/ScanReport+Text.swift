@@ -1,3 +1,4 @@
+internal import JigsawCSV
 extension ScanReport {
     /// The report for people: one line per file, then one per column with findings, giving each kind's
     /// count and first lines:
@@ -43,13 +44,5 @@ extension ScanReport {
     }
 
     /// `1234567` as `1,234,567`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, character) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 }

@@ -143,13 +143,5 @@ enum Console {
     }
 
     /// `1234567` as `1,234,567`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 }

@@ -26,17 +26,6 @@ package enum ReportHTML {
         return out
     }
 
-    /// `1234567` as `1,234,567`.
-    package static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
-
     /// The rules every report starts from: NHS colours, type, headings, the contents bar, facts lists,
     /// tables, figures, the footer, and A4 printing. Each report appends its own rules after these.
     package static let baseStyleSheet = """

@@ -78,7 +78,7 @@ public struct LinkedCounts: Sendable, Equatable {
     public func hierarchyJSON() -> [UInt8] {
         var out = "{\n"
         for (index, dimension) in hierarchy.dimensions.enumerated() {
-            out += "  " + Self.quoted(dimension.name) + ": {" + Self.subtree(dimension, 0, indent: "    ") + "}"
+            out += "  " + JSONText.quoted(dimension.name) + ": {" + Self.subtree(dimension, 0, indent: "    ") + "}"
             out += index == hierarchy.dimensions.count - 1 ? "\n" : ",\n"
         }
         out += "}\n"
@@ -90,28 +90,10 @@ public struct LinkedCounts: Sendable, Equatable {
         let entry = dimension.nodes[node]
         let children = entry.children
         if children.allSatisfy({ dimension.nodes[$0].isLeaf }) {
-            return quoted(entry.code) + ": [" + children.map { quoted(dimension.nodes[$0].code) }.joined(separator: ", ") + "]"
+            return JSONText.quoted(entry.code) + ": [" + children.map { JSONText.quoted(dimension.nodes[$0].code) }.joined(separator: ", ") + "]"
         }
         let inner = children.map { indent + subtree(dimension, $0, indent: indent + "  ") }.joined(separator: ",\n")
-        return quoted(entry.code) + ": {\n" + inner + "\n" + String(indent.dropLast(2)) + "}"
+        return JSONText.quoted(entry.code) + ": {\n" + inner + "\n" + String(indent.dropLast(2)) + "}"
     }
 
-    /// A JSON string (codes hold no control characters; quotes and backslashes are escaped).
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if character.value < 0x20 {
-                    let hex = String(character.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(character)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

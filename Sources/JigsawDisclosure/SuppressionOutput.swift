@@ -45,7 +45,7 @@ public enum SuppressionOutput {
         let secondary = result.kinds.filter { $0.value == .secondary }.map(\.key)
         let held = result.kinds.filter { $0.value == .held }.map(\.key)
         func levels(_ selectors: [AuditRules.LevelSelector]) -> String {
-            "[" + selectors.map { "{\"dimension\": \(string(dimensions[$0.dimension].name)), \"level\": \($0.level)}" }.joined(separator: ", ") + "]"
+            "[" + selectors.map { "{\"dimension\": \(JSONText.quoted(dimensions[$0.dimension].name)), \"level\": \($0.level)}" }.joined(separator: ", ") + "]"
         }
         let rounding: String
         if let base = settings.roundingBase {
@@ -64,19 +64,19 @@ public enum SuppressionOutput {
         var lines: [String] = []
         lines.append("{")
         lines.append("  \"format\": \"jigsaw-suppression-report/1\",")
-        lines.append("  \"tool\": \(string(tool)),")
-        lines.append("  \"inputs\": {" + inputs.keys.sorted().map { "\(string($0)): \(string(inputs[$0]!))" }.joined(separator: ", ") + "},")
-        lines.append("  \"method\": \(string("primary suppression by threshold; secondary suppression by an LP-driven repair loop over the whole hierarchy (candidates from the equations that pin each failing primary cell, weighted set cover, inner cells before totals), the singleton rule, and clean-up and swap passes; every output audited by linear programming (\(result.audit.solver)), bounds rounded inward")),")
-        lines.append("  \"preset\": \(preset.map { string($0.rawValue) } ?? "null"),")
-        lines.append("  \"presetSource\": \(preset.map { string(SuppressionSettings.source(of: $0)) } ?? "null"),")
-        lines.append("  \"options\": {\"threshold\": \"\(settings.threshold.lowerBound)-\(settings.threshold.upperBound)\", \"zeros\": \(string(settings.zeros.rawValue)), \"rounding\": \(rounding), \"exemptLevels\": \(levels(settings.exempt)), \"symbol\": \(string(settings.symbol)), \"protection\": \(protection), \"integerBounds\": \(settings.integerBounds), \"singletons\": \(settings.singletons ? "\"protect\"" : "\"ignore\"")},")
+        lines.append("  \"tool\": \(JSONText.quoted(tool)),")
+        lines.append("  \"inputs\": {" + inputs.keys.sorted().map { "\(JSONText.quoted($0)): \(JSONText.quoted(inputs[$0]!))" }.joined(separator: ", ") + "},")
+        lines.append("  \"method\": \(JSONText.quoted("primary suppression by threshold; secondary suppression by an LP-driven repair loop over the whole hierarchy (candidates from the equations that pin each failing primary cell, weighted set cover, inner cells before totals), the singleton rule, and clean-up and swap passes; every output audited by linear programming (\(result.audit.solver)), bounds rounded inward")),")
+        lines.append("  \"preset\": \(preset.map { JSONText.quoted($0.rawValue) } ?? "null"),")
+        lines.append("  \"presetSource\": \(preset.map { JSONText.quoted(SuppressionSettings.source(of: $0)) } ?? "null"),")
+        lines.append("  \"options\": {\"threshold\": \"\(settings.threshold.lowerBound)-\(settings.threshold.upperBound)\", \"zeros\": \(JSONText.quoted(settings.zeros.rawValue)), \"rounding\": \(rounding), \"exemptLevels\": \(levels(settings.exempt)), \"symbol\": \(JSONText.quoted(settings.symbol)), \"protection\": \(protection), \"integerBounds\": \(settings.integerBounds), \"singletons\": \(settings.singletons ? "\"protect\"" : "\"ignore\"")},")
         lines.append("  \"attackerModel\": {\"symbolMeans\": [\(range.lowerBound), \(range.upperBound == Int.max ? "null" : String(range.upperBound))], \"knows\": \"every published cell, the additivity of every dimension of the hierarchy, counts of 0 or more, the intervals symbols and rounded numbers imply\"},")
-        lines.append("  \"departures\": [" + result.departures.map(string).joined(separator: ", ") + "],")
+        lines.append("  \"departures\": [" + result.departures.map(JSONText.quoted).joined(separator: ", ") + "],")
         lines.append("  \"counts\": {\"cells\": \(grid.cellCount), \"primary\": \(primary.count), \"primaryValue\": \(primary.map { table.counts[$0] }.reduce(0, +)), \"secondary\": \(secondary.count), \"secondaryValue\": \(secondary.map { table.counts[$0] }.reduce(0, +)), \"heldFromPrevious\": \(held.count), \"repairRounds\": \(result.repairRounds), \"releasedByCleanup\": \(result.released)},")
         lines.append("  \"suppressed\": [")
         let cells = result.audit.cells
         for (index, cell) in cells.enumerated() {
-            let codes = zip(dimensions, grid.nodes(of: cell.cell)).map { "\(string($0.name)): \(string($0.nodes[$1].code))" }.joined(separator: ", ")
+            let codes = zip(dimensions, grid.nodes(of: cell.cell)).map { "\(JSONText.quoted($0.name)): \(JSONText.quoted($0.nodes[$1].code))" }.joined(separator: ", ")
             let kind = result.kinds[cell.cell]?.rawValue ?? "primary"
             lines.append("    {\"cell\": {\(codes)}, \"kind\": \"\(kind)\", \"minimum\": \(cell.minimum), \"maximum\": \(cell.maximum.map(String.init) ?? "null")}" + (index + 1 < cells.count ? "," : ""))
         }
@@ -85,20 +85,4 @@ public enum SuppressionOutput {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -90,8 +90,9 @@ public struct PostcodeNormaliser: Sendable {
     }
 
     /// Whether an upper-case compact code matches
-    /// `^(GIR0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]?[0-9][ABD-HJLNP-UW-Z]{2})$`.
-    private static func isValid(_ code: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `^(GIR0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]?[0-9][ABD-HJLNP-UW-Z]{2})$` (the raw-identifier scanner
+    /// applies the same rule).
+    package static func isValid(_ code: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = code.count
         guard (5...7).contains(count) else { return false }
         if code.elementsEqual("GIR0AA".utf8) { return true }

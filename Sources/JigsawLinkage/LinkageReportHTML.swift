@@ -194,7 +194,7 @@ public enum LinkageReportHTML {
 
     static func e(_ text: String) -> String { ReportHTML.escaped(text) }
 
-    static func count(_ value: Int) -> String { ReportHTML.grouped(value) }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     static func count(_ value: Int, _ noun: String) -> String { "\(count(value)) \(value == 1 ? noun : noun + "s")" }
 

@@ -391,7 +391,7 @@ extension ScoreHistogram {
     }
 
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String { ReportHTML.grouped(value) }
+    static func grouped(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     /// A count for an axis: `950`, `9,500`, `95k`, `1.5M`.
     static func compact(_ value: Int) -> String {

@@ -143,10 +143,10 @@ public struct KeyFile: Sendable {
     /// The key file's JSON, with fields in a fixed order and a final newline.
     /// - Returns: UTF-8 bytes. They hold the secret: write them only to a private file.
     public func serialised() -> [UInt8] {
-        var lines = ["  \"format\": \(jsonString(Self.formatTag))", "  \"id\": \(jsonString(id))"]
-        if let created { lines.append("  \"created\": \(jsonString(created))") }
+        var lines = ["  \"format\": \(JSONText.quoted(Self.formatTag))", "  \"id\": \(JSONText.quoted(id))"]
+        if let created { lines.append("  \"created\": \(JSONText.quoted(created))") }
         if isExample { lines.append("  \"example\": true") }
-        if let keyDescription { lines.append("  \"description\": \(jsonString(keyDescription))") }
+        if let keyDescription { lines.append("  \"description\": \(JSONText.quoted(keyDescription))") }
         let secretText = secret.withUnsafeBytes { Base64.encode($0) }
         lines.append("  \"secret\": \"\(secretText)\"")
         return Array(("{\n" + lines.joined(separator: ",\n") + "\n}\n").utf8)
@@ -159,25 +159,6 @@ enum CFBooleanLike {
         // JSONSerialization gives booleans as NSNumber with the objCType "c" (char) on every platform.
         String(cString: number.objCType) == "c" && (number == NSNumber(value: true) || number == NSNumber(value: false))
     }
-}
-
-/// Escapes a string as a JSON string literal.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 extension KeyFile {

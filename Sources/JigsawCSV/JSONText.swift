@@ -1,0 +1,23 @@
+/// JSON string literals for the small JSON files Jigsaw writes by hand (key files, suppression reports,
+/// hierarchies), one escaping for all of them.
+package enum JSONText {
+    /// `text` as a JSON string literal: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other control
+    /// characters as `\u00XX`, everything else as it is.
+    package static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -12,6 +12,9 @@
 /// let html = AuditReportHTML.render(report)
 /// ```
 public struct AuditReport: Sendable {
+    /// The closing sentence both renderings end with.
+    public static let footerNote = "The log's hash chain makes any edit, removal or reordering of its records detectable; this report is a reading of it, not a replacement for it."
+
     /// The log's path, as given.
     public var logPath: String
     /// When the report was made, as given (shown as it is); `nil` leaves it out, so the report depends on

@@ -28,7 +28,7 @@ public enum AuditReportHTML {
         out += counts(report)
         out += "</main>\n<footer><p>Made by Jigsaw from the audit log named above"
         if let generatedAt = report.generatedAt { out += " at \(e(generatedAt))" }
-        out += ". The log's hash chain makes any edit, removal or reordering of its records detectable; this report is a reading of it, not a replacement for it.</p></footer>\n</body>\n</html>\n"
+        out += ". \(AuditReport.footerNote)</p></footer>\n</body>\n</html>\n"
         return out
     }
 

@@ -17,7 +17,7 @@ public enum AuditReportMarkdown {
         out += counts(report)
         out += "---\n\nMade by Jigsaw from the audit log named above"
         if let generatedAt = report.generatedAt { out += " at \(m(generatedAt))" }
-        out += ". The log's hash chain makes any edit, removal or reordering of its records detectable; this report is a reading of it, not a replacement for it.\n"
+        out += ". \(AuditReport.footerNote)\n"
         return out
     }
 
